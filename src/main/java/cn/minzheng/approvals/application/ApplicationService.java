@@ -1,0 +1,262 @@
+package cn.minzheng.approvals.application;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.minzheng.approvals.audit.CaseHistory;
+import cn.minzheng.approvals.common.Counters;
+import cn.minzheng.approvals.common.Page;
+import cn.minzheng.approvals.common.IdNumbers;
+import cn.minzheng.approvals.common.Masking;
+import cn.minzheng.approvals.process.CaseEngine;
+import cn.minzheng.approvals.region.RegionService;
+import cn.minzheng.approvals.region.RegionService.RegionPath;
+import cn.minzheng.approvals.security.CurrentUser;
+import cn.minzheng.approvals.security.RegionScope;
+import cn.minzheng.approvals.security.Role;
+import cn.minzheng.approvals.web.ApiException;
+import cn.minzheng.approvals.web.ApiException.FieldProblem;
+
+/** Applications: submission, reading within the caller's region, status and stage changes. */
+@Service
+public class ApplicationService {
+
+  private final ApplicationMapper applications;
+  private final ApplicationRequestValidator validator;
+  private final RegionService regions;
+  private final Counters counters;
+  private final CaseHistory history;
+  private final CaseEngine engine;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ApplicationService(ApplicationMapper applications, ApplicationRequestValidator validator, RegionService regions,
+                            Counters counters, CaseHistory history, CaseEngine engine, ObjectMapper json, Clock clock) {
+    this.applications = applications;
+    this.validator = validator;
+    this.regions = regions;
+    this.counters = counters;
+    this.history = history;
+    this.engine = engine;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Records a new application and starts its approval; all or nothing. */
+  @Transactional
+  public ApplicationRecord submit(ApplicationRequest request, CurrentUser user) {
+    if (!user.has(Role.CLERK) && !user.has(Role.WORKER)) {
+      throw ApiException.forbidden();
+    }
+    List<FieldProblem> problems = validator.validate(request);
+    RegionPath path = null;
+    if (request.regionCode() != null) {
+      path = regions.path(request.regionCode()).orElse(null);
+      if (path == null) {
+        problems.add(new FieldProblem("regionCode", "validation.region.unknown"));
+      } else if (!RegionScope.covers(user, path.communityCode(), path.street().getCode(), path.district().getCode())) {
+        problems.add(new FieldProblem("regionCode", "validation.region.outside"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    for (ApplicationRequest.Member member : request.members()) {
+      Long open = applications.findOpenApplicationOfPerson(request.type(), member.idNumber());
+      if (open != null) {
+        throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(member.name()),
+            applications.findById(open).getNumber());
+      }
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    ApplicationRecord application = new ApplicationRecord();
+    application.setNumber(nextNumber(request.type(), path.district().getCode(), now.getYear()));
+    application.setType(request.type());
+    application.setRegionCode(request.regionCode());
+    application.setCommunityCode(path.communityCode());
+    application.setStreetCode(path.street().getCode());
+    application.setDistrictCode(path.district().getCode());
+    application.setStatus(ApplicationStatus.IN_PROGRESS);
+    application.setStage("Start");
+    application.setApplicantName(request.applicant().name().trim());
+    application.setApplicantIdNumber(request.applicant().idNumber());
+    application.setApplicantPhone(request.applicant().phone());
+    application.setReason(request.reason());
+    application.setBankName(request.bankName());
+    application.setBankAccount(request.bankAccount());
+    application.setAssetsJson(toJson(request.assets()));
+    application.setDataJson(toJson(request.data()));
+    application.setCreatedBy(user.id());
+    application.setCreatedAt(now);
+    application.setUpdatedAt(now);
+    applications.insert(application);
+    insertMembers(application.getId(), request.members());
+    if (request.materials() != null) {
+      for (ApplicationRequest.Material item : request.materials()) {
+        MaterialRecord material = new MaterialRecord();
+        material.setApplicationId(application.getId());
+        material.setKind(item.kind());
+        material.setDescription(item.description());
+        material.setProvided(item.provided() == null || item.provided());
+        applications.insertMaterial(material);
+      }
+    }
+    for (ApplicationRequest.Member member : request.members()) {
+      // the primary key refuses a concurrent second application for the same person
+      applications.insertOpenPerson(request.type(), member.idNumber(), application.getId());
+    }
+    history.record(application.getId(), "Start", null, user.id(), user.name(), "submit", request.reason(),
+        Map.of("number", application.getNumber()));
+    String processInstanceId = engine.start(application);
+    applications.updateProcessInstance(application.getId(), processInstanceId);
+    application.setProcessInstanceId(processInstanceId);
+    return applications.findById(application.getId());
+  }
+
+  private void insertMembers(long applicationId, List<ApplicationRequest.Member> members) {
+    int seq = 0;
+    for (ApplicationRequest.Member item : members) {
+      MemberRecord member = new MemberRecord();
+      member.setApplicationId(applicationId);
+      member.setSeq(++seq);
+      member.setName(item.name().trim());
+      member.setIdNumber(item.idNumber());
+      member.setRelation(item.relation());
+      member.setCoResident(Boolean.TRUE.equals(item.coResident()));
+      member.setWorkAbility(item.workAbility());
+      member.setDisability(item.disability());
+      var incomes = item.incomes();
+      member.setMonthlyIncome(item.monthlyIncome() != null ? item.monthlyIncome() : incomes.total());
+      if (incomes != null) {
+        member.setIncomeWage(incomes.wage());
+        member.setIncomeBusiness(incomes.business());
+        member.setIncomeProperty(incomes.property());
+        member.setIncomeTransfer(incomes.transfer());
+        member.setIncomeOther(incomes.other());
+      }
+      applications.insertMember(member);
+    }
+  }
+
+  private String nextNumber(String type, String districtCode, int year) {
+    String prefix = ApplicationTypes.NUMBER_PREFIX.get(type);
+    String county = districtCode.substring(0, 6);
+    long n = counters.next("app:" + prefix + ":" + county + ":" + year);
+    return String.format("%s-%s-%d-%06d", prefix, county, year, n);
+  }
+
+  /** The application if the user's region covers it; otherwise 404, as if it did not exist. */
+  public ApplicationRecord get(long id, CurrentUser user) {
+    ApplicationRecord application = applications.findById(id);
+    if (application == null || !RegionScope.covers(user, application)) {
+      throw ApiException.notFound();
+    }
+    return application;
+  }
+
+  /** For the engine's own steps, which act for the office as a whole. */
+  public ApplicationRecord getForProcess(long id) {
+    ApplicationRecord application = applications.findById(id);
+    if (application == null) {
+      throw new IllegalStateException("application " + id + " missing");
+    }
+    return application;
+  }
+
+  public List<MemberRecord> members(long applicationId) {
+    return applications.findMembers(applicationId);
+  }
+
+  public List<MaterialRecord> materials(long applicationId) {
+    return applications.findMaterials(applicationId);
+  }
+
+  public Map<Long, ApplicationRecord> byIds(java.util.Collection<Long> ids) {
+    Map<Long, ApplicationRecord> result = new HashMap<>();
+    if (!ids.isEmpty()) {
+      applications.findByIds(ids).forEach(a -> result.put(a.getId(), a));
+    }
+    return result;
+  }
+
+  public Page<ApplicationRecord> search(CurrentUser user, String type, String status, String stage, String q, int page, int size) {
+    if (user.regionCode() == null || user.regionLevel() == null) {
+      return new Page<>(List.of(), 0, page, size);
+    }
+    ApplicationQuery query = new ApplicationQuery(user.regionLevel(), user.regionCode(), blankToNull(type),
+        blankToNull(status), blankToNull(stage), blankToNull(q), page * size, size);
+    return new Page<>(applications.search(query), applications.count(query), page, size);
+  }
+
+  @Transactional
+  public void changeStage(long applicationId, String stage) {
+    applications.updateStage(applicationId, stage, LocalDateTime.now(clock));
+  }
+
+  /**
+   * Moves the application to a new status and keeps the one-open-application-per-person rule:
+   * a refusal, non-acceptance or withdrawal frees the household to apply again; an appeal takes it back.
+   */
+  @Transactional
+  public void changeStatus(long applicationId, String status) {
+    ApplicationRecord application = getForProcess(applicationId);
+    if (status.equals(application.getStatus())) {
+      return;
+    }
+    applications.updateStatus(applicationId, status, LocalDateTime.now(clock));
+    boolean wasHolding = ApplicationStatus.OPEN.contains(application.getStatus())
+        || ApplicationStatus.APPROVED.equals(application.getStatus());
+    boolean holds = ApplicationStatus.OPEN.contains(status) || ApplicationStatus.APPROVED.equals(status);
+    if (wasHolding && !holds) {
+      applications.deleteOpenPersons(applicationId);
+    } else if (!wasHolding && holds) {
+      for (MemberRecord member : applications.findMembers(applicationId)) {
+        Long open = applications.findOpenApplicationOfPerson(application.getType(), member.getIdNumber());
+        if (open != null) {
+          throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(member.getName()),
+              applications.findById(open).getNumber());
+        }
+        applications.insertOpenPerson(application.getType(), member.getIdNumber(), applicationId);
+      }
+    }
+  }
+
+  @Transactional
+  public void recordAmount(long applicationId, int householdSize, BigDecimal householdIncome, BigDecimal perCapita,
+                           BigDecimal standard, BigDecimal amount) {
+    applications.updateAmount(applicationId, householdSize, householdIncome, perCapita, standard, amount,
+        LocalDateTime.now(clock));
+  }
+
+  /** Masks an ID number unless the viewer's stage needs it. */
+  public static String idForViewer(String idNumber, boolean fullNeeded) {
+    return fullNeeded ? idNumber : IdNumbers.mask(idNumber);
+  }
+
+  private String toJson(Map<String, Object> value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(new LinkedHashMap<>(value));
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("error.unreadable");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,107 @@
+package cn.minzheng.approvals.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.approvals.config.ApprovalsProperties;
+import cn.minzheng.approvals.config.TimeConfig;
+import cn.minzheng.approvals.process.ProcessBean;
+
+/**
+ * Working days (工作日) by the official calendar: weekends and public holidays are off, 调休 weekend
+ * days are worked. Statutory limits are counted in these days. Models use it as {@code workdays}.
+ */
+@ProcessBean
+@Component("workdays")
+public class WorkdayCalendar {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkdayCalendar.class);
+  /** Due at the end of the office day. */
+  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+  private final Set<LocalDate> holidays;
+  private final Set<LocalDate> extraWorkdays;
+  private final Set<Integer> years;
+
+  public WorkdayCalendar(ApprovalsProperties properties) {
+    this.holidays = new HashSet<>(properties.getCalendar().getHolidays());
+    this.extraWorkdays = new HashSet<>(properties.getCalendar().getWorkdays());
+    this.years = new HashSet<>(properties.getCalendar().getYears());
+  }
+
+  public boolean covers(int year) {
+    return years.contains(year);
+  }
+
+  public boolean isWorkday(LocalDate day) {
+    if (extraWorkdays.contains(day)) {
+      return true;
+    }
+    if (holidays.contains(day)) {
+      return false;
+    }
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+  }
+
+  /** The day {@code days} working days after {@code from}; refuses years the calendar does not hold. */
+  public LocalDate add(LocalDate from, int days) {
+    LocalDate day = from;
+    int counted = 0;
+    while (counted < days) {
+      day = day.plusDays(1);
+      if (!covers(day.getYear())) {
+        throw new CalendarYearMissingException(day.getYear());
+      }
+      if (isWorkday(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
+  /**
+   * Due date of a stage with a limit of {@code days} working days from now (engine time), for
+   * {@code camunda:dueDate="${workdays.dueIn(10)}"}. Past the calendar's last year it counts weekends
+   * only and warns, so that a missing calendar never stops a case.
+   */
+  public Date dueIn(int days) {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(TimeConfig.BEIJING).toLocalDate();
+    LocalDate due;
+    try {
+      due = add(today, days);
+    } catch (CalendarYearMissingException e) {
+      log.warn("No holiday calendar for {}: counting weekends only. Add the year's calendar.", e.year());
+      due = today;
+      for (int counted = 0; counted < days; ) {
+        due = due.plusDays(1);
+        if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
+          counted++;
+        }
+      }
+    }
+    return Date.from(due.atTime(END_OF_DAY).atZone(TimeConfig.BEIJING).toInstant());
+  }
+
+  /** Thrown when a date falls in a year the calendar holds no official arrangement for. */
+  public static class CalendarYearMissingException extends RuntimeException {
+    private final int year;
+
+    public CalendarYearMissingException(int year) {
+      super("No working-day calendar for " + year);
+      this.year = year;
+    }
+
+    public int year() {
+      return year;
+    }
+  }
+}

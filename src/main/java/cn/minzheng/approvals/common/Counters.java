@@ -1,0 +1,28 @@
+package cn.minzheng.approvals.common;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gap-free sequences (application numbers, 文号). The increment holds the row lock until the caller's
+ * transaction ends, so concurrent callers queue, and a rolled-back transaction gives its number back.
+ */
+@Service
+public class Counters {
+
+  private final CounterMapper counters;
+
+  public Counters(CounterMapper counters) {
+    this.counters = counters;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long next(String key) {
+    if (counters.increment(key) == 0) {
+      counters.createIfAbsent(key);
+      counters.increment(key);
+    }
+    return counters.current(key);
+  }
+}

@@ -1,0 +1,44 @@
+package cn.minzheng.approvals.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.approvals.process.DibaoProcess;
+import cn.minzheng.approvals.process.Decision;
+import cn.minzheng.approvals.web.ApiException.FieldProblem;
+
+/** Cross-field rules of stage forms that a form schema cannot say. */
+@Component
+public class StageDataRules {
+
+  public List<FieldProblem> check(String taskKey, Decision decision, Map<String, Object> data) {
+    List<FieldProblem> problems = new ArrayList<>();
+    switch (taskKey) {
+      case DibaoProcess.TASK_ACCEPT -> {
+        if (decision == Decision.SUPPLEMENT && blank(data.get("missing"))) {
+          problems.add(new FieldProblem("data.missing", "validation.required"));
+        }
+      }
+      case DibaoProcess.TASK_INVESTIGATE -> {
+        Object first = data.get("investigator1");
+        Object second = data.get("investigator2");
+        if (!blank(first) && !blank(second) && first.toString().trim().equals(second.toString().trim())) {
+          problems.add(new FieldProblem("data.investigator2", "validation.investigators"));
+        }
+        if (!Boolean.TRUE.equals(data.get(DibaoProcess.VAR_HOLD_DEMOCRATIC_REVIEW)) && blank(data.get("skipReason"))) {
+          problems.add(new FieldProblem("data.skipReason", "validation.skip-reason"));
+        }
+      }
+      default -> {
+      }
+    }
+    return problems;
+  }
+
+  private static boolean blank(Object value) {
+    return value == null || value.toString().isBlank();
+  }
+}

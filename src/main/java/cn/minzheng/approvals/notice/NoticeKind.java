@@ -1,0 +1,50 @@
+package cn.minzheng.approvals.notice;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import cn.minzheng.approvals.application.ApplicationStatus;
+
+/**
+ * The notices of api-contract.md. Each says which office issues it, whether it is a refusal (and so
+ * must carry domain.md §0's mandatory content), and the status its issue gives the application.
+ */
+public enum NoticeKind {
+  ACCEPTED("accepted", "受理通知书", Organ.STREET, false, null),
+  SUPPLEMENT("supplement", "补正材料通知书", Organ.STREET, false, null),
+  NOT_ACCEPTED("not_accepted", "不予受理通知书", Organ.STREET, true, ApplicationStatus.NOT_ACCEPTED),
+  PUBLICITY("publicity", "公示", Organ.STREET, false, null),
+  APPROVED("approved", "最低生活保障确认通知书", Organ.DISTRICT, false, ApplicationStatus.APPROVED),
+  REJECTED("rejected", "不予批准决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),
+  CERTIFICATE("certificate", "证书", Organ.DISTRICT, false, null),
+  APPEAL_DECISION("appeal_decision", "复核决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED);
+
+  /** Which office signs: the 街道办事处 or the 区民政局. */
+  public enum Organ { STREET, DISTRICT }
+
+  private final String code;
+  private final String title;
+  private final Organ organ;
+  private final boolean negative;
+  private final String resultingStatus;
+
+  NoticeKind(String code, String title, Organ organ, boolean negative, String resultingStatus) {
+    this.code = code;
+    this.title = title;
+    this.organ = organ;
+    this.negative = negative;
+    this.resultingStatus = resultingStatus;
+  }
+
+  public String code() { return code; }
+  public String title() { return title; }
+  public Organ organ() { return organ; }
+  public boolean negative() { return negative; }
+  /** The application status once this notice is issued; null when the status stays as it is. */
+  public String resultingStatus() { return resultingStatus; }
+  public String templateName() { return code + ".ftlh"; }
+
+  public static Optional<NoticeKind> ofCode(String code) {
+    return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,93 @@
+package cn.minzheng.approvals.process;
+
+import static cn.minzheng.approvals.process.Decision.APPROVE;
+import static cn.minzheng.approvals.process.Decision.REJECT;
+import static cn.minzheng.approvals.process.Decision.RETURN;
+import static cn.minzheng.approvals.process.Decision.SUPPLEMENT;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Constants of {@code processes/dibao.bpmn} (最低生活保障审核确认, domain.md §A1). */
+public final class DibaoProcess implements CaseProcess {
+
+  public static final String KEY = "dibao";
+
+  public static final String TASK_ACCEPT = "Task_Accept";
+  public static final String TASK_AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
+  public static final String TASK_INVESTIGATE = "Task_Investigate";
+  public static final String TASK_DEMOCRATIC_REVIEW = "Task_DemocraticReview";
+  public static final String TASK_STREET_REVIEW = "Task_StreetReview";
+  public static final String TASK_DISTRICT_APPROVE = "Task_DistrictApprove";
+  public static final String TASK_DECIDE_APPEAL = "Task_DecideAppeal";
+
+  public static final String WAIT_PUBLIC_NOTICE = "Wait_PublicNotice";
+  public static final String TIMER_PUBLIC_NOTICE = "Timer_PublicNotice";
+  public static final String MESSAGE_OBJECTION = "Message_Objection";
+  public static final String WAIT_APPEAL = "Wait_Appeal";
+  public static final String TIMER_APPEAL_WINDOW = "Timer_AppealWindow";
+  public static final String MESSAGE_APPEAL = "Message_Appeal";
+
+  public static final String SERVICE_CALCULATE_AMOUNT = "Service_CalculateAmount";
+  public static final String SERVICE_NOTICE_ACCEPTED = "Service_NoticeAccepted";
+  public static final String SERVICE_NOTICE_SUPPLEMENT = "Service_NoticeSupplement";
+  public static final String SERVICE_NOTICE_NOT_ACCEPTED = "Service_NoticeNotAccepted";
+  public static final String SERVICE_NOTICE_PUBLICITY = "Service_NoticePublicity";
+  public static final String SERVICE_NOTICE_APPROVED = "Service_NoticeApproved";
+  public static final String SERVICE_NOTICE_REJECTED = "Service_NoticeRejected";
+  public static final String SERVICE_NOTICE_APPEAL_DECISION = "Service_NoticeAppealDecision";
+
+  public static final String END_NOT_ACCEPTED = "End_NotAccepted";
+  public static final String END_PUBLISHED = "End_Published";
+  public static final String END_REFUSED = "End_Refused";
+  public static final String END_REFUSAL_UPHELD = "End_RefusalUpheld";
+
+  /** Variables of the investigation form the gateways read. */
+  public static final String VAR_HOLD_DEMOCRATIC_REVIEW = "holdDemocraticReview";
+
+  /** The DMN table of monthly standards by area type and year. */
+  public static final String DECISION_STANDARD = "dibao-standard";
+
+  public static final DibaoProcess INSTANCE = new DibaoProcess();
+
+  private static final Map<String, Set<Decision>> ALLOWED = Map.of(
+      TASK_ACCEPT, EnumSet.of(APPROVE, SUPPLEMENT, REJECT),
+      TASK_AWAIT_SUPPLEMENT, EnumSet.of(APPROVE, REJECT),
+      TASK_INVESTIGATE, EnumSet.of(APPROVE),
+      TASK_DEMOCRATIC_REVIEW, EnumSet.of(APPROVE, RETURN),
+      TASK_STREET_REVIEW, EnumSet.of(APPROVE, RETURN),
+      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN),
+      TASK_DECIDE_APPEAL, EnumSet.of(APPROVE, REJECT));
+
+  /** 受理 checks the papers against the person, 调查 runs 信息核对: both need the full ID numbers. */
+  private static final Set<String> FULL_ID_STAGES = Set.of(TASK_ACCEPT, TASK_AWAIT_SUPPLEMENT, TASK_INVESTIGATE);
+
+  private DibaoProcess() {
+  }
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public Set<Decision> allowedDecisions(String taskKey) {
+    return ALLOWED.getOrDefault(taskKey, Set.of());
+  }
+
+  @Override
+  public boolean needsFullIdNumbers(String taskKey) {
+    return FULL_ID_STAGES.contains(taskKey);
+  }
+
+  @Override
+  public boolean isRecusalStage(String taskKey) {
+    return TASK_DECIDE_APPEAL.equals(taskKey);
+  }
+
+  @Override
+  public boolean isFinalDecisionStage(String taskKey) {
+    return TASK_DISTRICT_APPROVE.equals(taskKey);
+  }
+}
