@@ -1,0 +1,59 @@
+package cn.minzheng.approvals.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL the tests use: localhost:5432/minzheng_test unless TEST_DB_URL, TEST_DB_USER,
+ * TEST_DB_PASSWORD say otherwise. Creates the database when it is missing; never skips.
+ */
+public final class TestDatabase {
+
+  private static volatile boolean ensured;
+
+  private TestDatabase() {
+  }
+
+  public static String url() {
+    return env("TEST_DB_URL", "jdbc:postgresql://localhost:5432/minzheng_test");
+  }
+
+  public static String user() {
+    return env("TEST_DB_USER", "postgres");
+  }
+
+  public static String password() {
+    return env("TEST_DB_PASSWORD", "");
+  }
+
+  public static synchronized void ensureExists() {
+    if (ensured) {
+      return;
+    }
+    String url = url();
+    int slash = url.lastIndexOf('/');
+    int query = url.indexOf('?', slash);
+    String database = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
+    String adminUrl = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
+    try (Connection connection = DriverManager.getConnection(adminUrl, user(), password());
+         Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "") + "'")) {
+        if (!rs.next()) {
+          statement.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL for the tests is not reachable at " + adminUrl
+          + " (start it, or set TEST_DB_URL): " + e.getMessage(), e);
+    }
+    ensured = true;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
