@@ -54,6 +54,9 @@ public class WorkdayCalendar {
 
   /** The day {@code days} working days after {@code from}; refuses years the calendar does not hold. */
   public LocalDate add(LocalDate from, int days) {
+    if (days < 0) {
+      throw new IllegalArgumentException("days must not be negative");
+    }
     LocalDate day = from;
     int counted = 0;
     while (counted < days) {

@@ -29,12 +29,18 @@ import freemarker.template.TemplateExceptionHandler;
 @Component
 public class NoticeRenderer {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NoticeRenderer.class);
+
   private final Configuration freemarker;
   private final ApprovalsProperties.Notices settings;
 
   public NoticeRenderer(ApprovalsProperties properties) {
     this.settings = properties.getNotices();
     this.freemarker = lockedDown();
+    if (!new File(settings.getFontPath()).isFile()) {
+      log.warn("CJK font {} not found: PDF notices cannot be produced until it is installed (fonts-wqy-microhei)"
+          + " or approvals.notices.font-path points to one", settings.getFontPath());
+    }
   }
 
   static Configuration lockedDown() {
@@ -88,13 +94,17 @@ public class NoticeRenderer {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       File font = new File(settings.getFontPath());
-      if (font.isFile()) {
-        builder.useFont(font, settings.getFontFamily());
+      if (!font.isFile()) {
+        // without it every Chinese character would come out as '#': refuse rather than issue that
+        throw new NoticeRenderException("CJK font missing at " + font + " (approvals.notices.font-path)", null);
       }
+      builder.useFont(font, settings.getFontFamily());
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
+    } catch (NoticeRenderException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new NoticeRenderException("PDF rendering failed: " + e.getMessage(), e);
     }

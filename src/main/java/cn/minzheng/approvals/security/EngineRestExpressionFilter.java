@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -18,15 +20,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Refuses any /engine-rest request that carries an expression: a parameter or JSON key ending in
- * "Expression", or a value containing "${" or "#{". Camunda evaluates such expressions with JUEL,
+ * "Expression", or a value containing "${" or "#{"; and any body that is neither JSON nor multipart. Camunda evaluates such expressions with JUEL,
  * and {@code orQueries} bypass the engine's own switch (CVE-2026-109432), so we stop them here.
  */
 public class EngineRestExpressionFilter extends OncePerRequestFilter {
 
   private static final Pattern EXPRESSION_VALUE = Pattern.compile("[$#]\\s*\\{");
-  private static final Pattern EXPRESSION_KEY = Pattern.compile("\"[A-Za-z]*Expression\"\\s*:");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 10 * 1024 * 1024;
 
   @Override
@@ -36,18 +41,58 @@ public class EngineRestExpressionFilter extends OncePerRequestFilter {
       refuse(response);
       return;
     }
-    String contentType = request.getContentType();
-    if (contentType != null && contentType.toLowerCase().contains("json")) {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-      String text = new String(body, StandardCharsets.UTF_8);
-      if (body.length > MAX_BODY || EXPRESSION_VALUE.matcher(text).find() || EXPRESSION_KEY.matcher(text).find()) {
-        refuse(response);
-        return;
-      }
-      chain.doFilter(new CachedBodyRequest(request, body), response);
+    String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+    if (contentType.startsWith("multipart/")) {
+      // deployments: the models' own expressions are checked when the engine parses them
+      chain.doFilter(request, response);
       return;
     }
-    chain.doFilter(request, response);
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length == 0) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (body.length > MAX_BODY || !contentType.contains("json") || carriesExpression(body)) {
+      refuse(response);
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /**
+   * Reads the body as the engine's JSON parser will (escapes decoded, encoding detected), so that
+   * neither \\u escapes nor UTF-16 can hide an expression; a body that does not parse is refused.
+   */
+  private static boolean carriesExpression(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      return true;
+    }
+    return root != null && nodeCarriesExpression(root);
+  }
+
+  private static boolean nodeCarriesExpression(JsonNode node) {
+    if (node.isTextual()) {
+      return EXPRESSION_VALUE.matcher(node.textValue()).find();
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().endsWith("Expression") || EXPRESSION_VALUE.matcher(field.getKey()).find()
+          || nodeCarriesExpression(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (nodeCarriesExpression(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean parametersCarryExpression(HttpServletRequest request) {

@@ -1,7 +1,6 @@
 package cn.minzheng.approvals.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -9,17 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.math.BigDecimal;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,8 @@ import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.ApplicationStatus;
 import cn.minzheng.approvals.notice.NoticeService;
 import cn.minzheng.approvals.security.UserDirectory;
-import cn.minzheng.approvals.support.Applications;
+import cn.minzheng.approvals.support.DibaoCases;
+import cn.minzheng.approvals.support.DibaoCases.Case;
 import cn.minzheng.approvals.support.IntegrationTest;
 
 /**
@@ -46,9 +42,11 @@ class DibaoProcessTest {
   @Autowired UserDirectory users;
   @Autowired ManagementService management;
 
+  DibaoCases cases;
+
   @BeforeEach
   void init() {
-    BpmnAwareTests.init(engine);
+    cases = new DibaoCases(engine, applications, notices, users);
   }
 
   @AfterEach
@@ -59,276 +57,216 @@ class DibaoProcessTest {
   @Test
   void shouldIssueAcceptanceNoticeAndInvestigateWhenAccepted() {
     // given
-    Submitted s = submit();
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_ACCEPT).task().hasCandidateGroup("420112001000-clerk").hasDueDate(
-        task(s.pi).getDueDate());
+    Case s = cases.submit();
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_ACCEPT).task().hasCandidateGroup("420112001000-clerk").hasDueDate(
+        task(s.pi()).getDueDate());
     // when
-    decide(s, "approve");
+    cases.decide(s, "approve");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_INVESTIGATE).task().hasCandidateGroup("420112001000-clerk");
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TASK_ACCEPT, DibaoProcess.SERVICE_NOTICE_ACCEPTED);
-    Assertions.assertThat(noticeKinds(s)).containsExactly("accepted");
-    Assertions.assertThat(app(s).getStage()).isEqualTo(DibaoProcess.TASK_INVESTIGATE);
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_INVESTIGATE).task().hasCandidateGroup("420112001000-clerk");
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TASK_ACCEPT, DibaoProcess.SERVICE_NOTICE_ACCEPTED);
+    Assertions.assertThat(cases.noticeKinds(s)).containsExactly("accepted");
+    Assertions.assertThat(cases.application(s).getStage()).isEqualTo(DibaoProcess.TASK_INVESTIGATE);
   }
 
   @Test
   void shouldWaitForMaterialsAndAcceptAgainWhenSupplementIsResubmitted() {
     // given
-    Submitted s = submit();
+    Case s = cases.submit();
     // when
-    decide(s, "supplement", "missing", "户口簿复印件\n收入证明");
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_AWAIT_SUPPLEMENT);
-    decide(s, "approve", "resubmittedOn", "2026-11-20");
+    cases.decide(s, "supplement", "missing", "户口簿复印件\n收入证明");
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_AWAIT_SUPPLEMENT);
+    cases.decide(s, "approve", "resubmittedOn", "2026-11-20");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_ACCEPT);
-    decide(s, "approve");
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TASK_ACCEPT, DibaoProcess.SERVICE_NOTICE_SUPPLEMENT,
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_ACCEPT);
+    cases.decide(s, "approve");
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TASK_ACCEPT, DibaoProcess.SERVICE_NOTICE_SUPPLEMENT,
         DibaoProcess.TASK_AWAIT_SUPPLEMENT, DibaoProcess.TASK_ACCEPT, DibaoProcess.SERVICE_NOTICE_ACCEPTED);
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
-    Assertions.assertThat(noticeKinds(s)).containsExactly("supplement", "accepted");
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
+    Assertions.assertThat(cases.noticeKinds(s)).containsExactly("supplement", "accepted");
   }
 
   @Test
   void shouldEndNotAcceptedWhenRefusedAtAcceptance() {
     // given
-    Submitted s = submit();
+    Case s = cases.submit();
     // when
-    decide(s, "reject", "opinion", "申请人户籍不在本街道");
+    cases.decide(s, "reject", "opinion", "申请人户籍不在本街道");
     // then
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.SERVICE_NOTICE_NOT_ACCEPTED, DibaoProcess.END_NOT_ACCEPTED).isEnded();
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
-    Assertions.assertThat(noticeKinds(s)).containsExactly("not_accepted");
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.SERVICE_NOTICE_NOT_ACCEPTED, DibaoProcess.END_NOT_ACCEPTED).isEnded();
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
+    Assertions.assertThat(cases.noticeKinds(s)).containsExactly("not_accepted");
   }
 
   @Test
   void shouldEndNotAcceptedWhenMaterialsNeverArrive() {
     // given
-    Submitted s = submit();
-    decide(s, "supplement", "missing", "收入证明");
+    Case s = cases.submit();
+    cases.decide(s, "supplement", "missing", "收入证明");
     // when
-    decide(s, "reject", "opinion", "逾期未补正");
+    cases.decide(s, "reject", "opinion", "逾期未补正");
     // then
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TASK_AWAIT_SUPPLEMENT, DibaoProcess.SERVICE_NOTICE_NOT_ACCEPTED,
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TASK_AWAIT_SUPPLEMENT, DibaoProcess.SERVICE_NOTICE_NOT_ACCEPTED,
         DibaoProcess.END_NOT_ACCEPTED).isEnded();
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
   }
 
   @Test
   void shouldGoStraightToStreetReviewWhenDemocraticReviewIsSkipped() {
     // given
-    Submitted s = acceptedCase();
+    Case s = cases.accepted();
     // when
-    investigate(s, false);
+    cases.investigate(s, false);
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_STREET_REVIEW).task().hasCandidateGroup("420112001000-reviewer");
-    assertThat(s.pi).hasNotPassed(DibaoProcess.TASK_DEMOCRATIC_REVIEW);
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_STREET_REVIEW).task().hasCandidateGroup("420112001000-reviewer");
+    assertThat(s.pi()).hasNotPassed(DibaoProcess.TASK_DEMOCRATIC_REVIEW);
   }
 
   @Test
   void shouldHoldDemocraticReviewAndReturnToInvestigationWhenReviewFindsProblems() {
     // given
-    Submitted s = acceptedCase();
-    investigate(s, true);
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_DEMOCRATIC_REVIEW);
+    Case s = cases.accepted();
+    cases.investigate(s, true);
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_DEMOCRATIC_REVIEW);
     // when: the review sends it back, then holds again and passes
-    decide(s, "return", "opinion", "评议认为收入申报不实，需复查");
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
-    investigate(s, true);
-    decide(s, "approve", "reviewDate", "2026-11-20", "result", "评议通过");
+    cases.decide(s, "return", "opinion", "评议认为收入申报不实，需复查");
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
+    cases.investigate(s, true);
+    cases.decide(s, "approve", "reviewDate", "2026-11-20", "result", "评议通过");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_STREET_REVIEW);
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TASK_INVESTIGATE, DibaoProcess.TASK_DEMOCRATIC_REVIEW,
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_STREET_REVIEW);
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TASK_INVESTIGATE, DibaoProcess.TASK_DEMOCRATIC_REVIEW,
         DibaoProcess.TASK_INVESTIGATE, DibaoProcess.TASK_DEMOCRATIC_REVIEW, "Gateway_ReviewOutcome");
   }
 
   @Test
   void shouldReturnToInvestigationWhenStreetReviewReturns() {
     // given
-    Submitted s = acceptedCase();
-    investigate(s, false);
+    Case s = cases.accepted();
+    cases.investigate(s, false);
     // when
-    decide(s, "return", "opinion", "调查材料缺少邻里走访记录");
+    cases.decide(s, "return", "opinion", "调查材料缺少邻里走访记录");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
   }
 
   @Test
   void shouldPostPublicNoticeWithAmountWhenStreetReviewPasses() {
     // given
-    Submitted s = acceptedCase();
-    investigate(s, false);
+    Case s = cases.accepted();
+    cases.investigate(s, false);
     // when
-    decide(s, "approve");
+    cases.decide(s, "approve");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.WAIT_PUBLIC_NOTICE);
-    ApplicationRecord app = app(s);
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.WAIT_PUBLIC_NOTICE);
+    ApplicationRecord app = cases.application(s);
     Assertions.assertThat(app.getAmount()).isEqualByComparingTo(new BigDecimal("1160.00"));
     Assertions.assertThat(app.getStandardAmount()).isEqualByComparingTo(new BigDecimal("830"));
     Assertions.assertThat(app.getHouseholdSize()).isEqualTo(2);
-    Assertions.assertThat(noticeKinds(s)).containsExactly("accepted", "publicity");
+    Assertions.assertThat(cases.noticeKinds(s)).containsExactly("accepted", "publicity");
   }
 
   @Test
   void shouldReturnToInvestigationWhenObjectionArrivesDuringPublicNotice() {
     // given
-    Submitted s = onPublicNotice();
+    Case s = cases.onPublicNotice();
     // when
-    runtimeService().createMessageCorrelation(ProcessVariables.MESSAGE_OBJECTION).processInstanceId(s.pi.getId())
+    runtimeService().createMessageCorrelation(ProcessVariables.MESSAGE_OBJECTION).processInstanceId(s.pi().getId())
         .setVariable(ProcessVariables.OPINION, "该户有经营性收入未申报").correlate();
     // then
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.WAIT_PUBLIC_NOTICE, DibaoProcess.MESSAGE_OBJECTION)
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.WAIT_PUBLIC_NOTICE, DibaoProcess.MESSAGE_OBJECTION)
         .isWaitingAt(DibaoProcess.TASK_INVESTIGATE);
-    Assertions.assertThat(management.createJobQuery().processInstanceId(s.pi.getId()).count()).isZero();
+    Assertions.assertThat(management.createJobQuery().processInstanceId(s.pi().getId()).count()).isZero();
   }
 
   @Test
   void shouldFirePublicNoticeTimerOnlyWhenThePeriodHasPassed() {
     // given
-    Submitted s = onPublicNotice();
-    Job timer = job(s.pi);
+    Case s = cases.onPublicNotice();
+    Job timer = job(s.pi());
     Date due = timer.getDuedate();
     // then: due after the configured P7D, not before
-    Assertions.assertThat(management.createJobQuery().processInstanceId(s.pi.getId()).duedateLowerThan(new Date()).count()).isZero();
+    Assertions.assertThat(management.createJobQuery().processInstanceId(s.pi().getId()).duedateLowerThan(new Date()).count()).isZero();
     Assertions.assertThat(due).isAfter(new Date(System.currentTimeMillis() + 6L * 24 * 3600 * 1000));
     // when: the clock passes the end of the period
     ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
-    Assertions.assertThat(management.createJobQuery().processInstanceId(s.pi.getId()).executable().count()).isEqualTo(1);
+    Assertions.assertThat(management.createJobQuery().processInstanceId(s.pi().getId()).executable().count()).isEqualTo(1);
     execute(timer);
     // then
-    assertThat(s.pi).hasPassed(DibaoProcess.TIMER_PUBLIC_NOTICE).isWaitingAt(DibaoProcess.TASK_DISTRICT_APPROVE)
+    assertThat(s.pi()).hasPassed(DibaoProcess.TIMER_PUBLIC_NOTICE).isWaitingAt(DibaoProcess.TASK_DISTRICT_APPROVE)
         .task().hasCandidateGroup("420112000000-approver");
   }
 
   @Test
   void shouldConfirmAndPublishWhenDistrictApproves() {
     // given
-    Submitted s = atDistrict();
+    Case s = cases.atDistrict();
     // when
-    decide(s, "approve", "homeVisitDone", false);
+    cases.decide(s, "approve", "homeVisitDone", false);
     // then
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TASK_DISTRICT_APPROVE, DibaoProcess.SERVICE_NOTICE_APPROVED,
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TASK_DISTRICT_APPROVE, DibaoProcess.SERVICE_NOTICE_APPROVED,
         "Service_Publish", DibaoProcess.END_PUBLISHED).isEnded();
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
-    Assertions.assertThat(app(s).getStage()).isEqualTo(DibaoProcess.END_PUBLISHED);
-    Assertions.assertThat(noticeKinds(s)).containsExactly("accepted", "publicity", "approved");
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+    Assertions.assertThat(cases.application(s).getStage()).isEqualTo(DibaoProcess.END_PUBLISHED);
+    Assertions.assertThat(cases.noticeKinds(s)).containsExactly("accepted", "publicity", "approved");
   }
 
   @Test
   void shouldReturnToStreetReviewWhenDistrictReturns() {
     // given
-    Submitted s = atDistrict();
+    Case s = cases.atDistrict();
     // when
-    decide(s, "return", "opinion", "请补充入户核查记录");
+    cases.decide(s, "return", "opinion", "请补充入户核查记录");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_STREET_REVIEW);
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_STREET_REVIEW);
   }
 
   @Test
   void shouldIssueAppealDecisionWhenRefusalIsUpheld() {
     // given
-    Submitted s = refused();
-    runtimeService().correlateMessage(ProcessVariables.MESSAGE_APPEAL, String.valueOf(s.applicationId));
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_DECIDE_APPEAL);
+    Case s = refused();
+    runtimeService().correlateMessage(ProcessVariables.MESSAGE_APPEAL, String.valueOf(s.applicationId()));
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_DECIDE_APPEAL);
     // when
-    decide(s, "reject", "opinion", "复核确认家庭人均收入高于当地保障标准");
+    cases.decide(s, "reject", "opinion", "复核确认家庭人均收入高于当地保障标准");
     // then
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.SERVICE_NOTICE_REJECTED, DibaoProcess.WAIT_APPEAL,
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.SERVICE_NOTICE_REJECTED, DibaoProcess.WAIT_APPEAL,
         DibaoProcess.MESSAGE_APPEAL, DibaoProcess.TASK_DECIDE_APPEAL, DibaoProcess.SERVICE_NOTICE_APPEAL_DECISION,
         DibaoProcess.END_REFUSAL_UPHELD).isEnded();
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
-    Assertions.assertThat(noticeKinds(s)).containsExactly("accepted", "publicity", "rejected", "appeal_decision");
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+    Assertions.assertThat(cases.noticeKinds(s)).containsExactly("accepted", "publicity", "rejected", "appeal_decision");
   }
 
   @Test
   void shouldReopenDistrictReviewWhenAppealSucceeds() {
     // given
-    Submitted s = refused();
-    runtimeService().correlateMessage(ProcessVariables.MESSAGE_APPEAL, String.valueOf(s.applicationId));
+    Case s = refused();
+    runtimeService().correlateMessage(ProcessVariables.MESSAGE_APPEAL, String.valueOf(s.applicationId()));
     // when
-    decide(s, "approve", "appealFacts", "补充了医疗支出证明");
+    cases.decide(s, "approve", "appealFacts", "补充了医疗支出证明");
     // then
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_DISTRICT_APPROVE);
-    decide(s, "approve");
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TASK_DECIDE_APPEAL, DibaoProcess.TASK_DISTRICT_APPROVE,
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.TASK_DISTRICT_APPROVE);
+    cases.decide(s, "approve");
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TASK_DECIDE_APPEAL, DibaoProcess.TASK_DISTRICT_APPROVE,
         DibaoProcess.END_PUBLISHED).isEnded();
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
   }
 
   @Test
   void shouldEndRefusedWhenTheAppealWindowPassesWithoutAppeal() {
     // given
-    Submitted s = refused();
-    assertThat(s.pi).isWaitingAt(DibaoProcess.WAIT_APPEAL);
+    Case s = refused();
+    assertThat(s.pi()).isWaitingAt(DibaoProcess.WAIT_APPEAL);
     // when
-    execute(job(s.pi));
+    execute(job(s.pi()));
     // then
-    assertThat(s.pi).hasPassedInOrder(DibaoProcess.TIMER_APPEAL_WINDOW, DibaoProcess.END_REFUSED).isEnded();
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+    assertThat(s.pi()).hasPassedInOrder(DibaoProcess.TIMER_APPEAL_WINDOW, DibaoProcess.END_REFUSED).isEnded();
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
   }
 
-  // ---- walking the stages
-
-  private Submitted acceptedCase() {
-    Submitted s = submit();
-    decide(s, "approve");
+  private Case refused() {
+    Case s = cases.refused("家庭人均收入高于当地保障标准");
+    Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
     return s;
-  }
-
-  private Submitted onPublicNotice() {
-    Submitted s = acceptedCase();
-    investigate(s, false);
-    decide(s, "approve");
-    assertThat(s.pi).isWaitingAt(DibaoProcess.WAIT_PUBLIC_NOTICE);
-    return s;
-  }
-
-  private Submitted atDistrict() {
-    Submitted s = onPublicNotice();
-    execute(job(s.pi));
-    assertThat(s.pi).isWaitingAt(DibaoProcess.TASK_DISTRICT_APPROVE);
-    return s;
-  }
-
-  private Submitted refused() {
-    Submitted s = atDistrict();
-    decide(s, "reject", "opinion", "家庭人均收入高于当地保障标准");
-    assertThat(s.pi).isWaitingAt(DibaoProcess.WAIT_APPEAL);
-    Assertions.assertThat(app(s).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
-    return s;
-  }
-
-  private void investigate(Submitted s, boolean holdReview) {
-    decide(s, "approve", "investigator1", "王五", "investigator2", "赵六", "visitDate", "2026-11-18",
-        "verificationResult", "consistent", DibaoProcess.VAR_HOLD_DEMOCRATIC_REVIEW, holdReview,
-        "skipReason", holdReview ? null : "家庭情况清楚，无争议");
-  }
-
-  private void decide(Submitted s, String decision, Object... keyValues) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(ProcessVariables.DECISION, decision);
-    variables.put(ProcessVariables.DECIDED_BY, "test");
-    for (int i = 0; i < keyValues.length; i += 2) {
-      variables.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    complete(task(s.pi), variables);
-  }
-
-  private Submitted submit() {
-    ApplicationRecord created = applications.submit(Applications.dibao(Applications.WJS_COMMUNITY),
-        users.load("wjs-clerk").orElseThrow());
-    ProcessInstance pi = runtimeService().createProcessInstanceQuery().processInstanceId(created.getProcessInstanceId())
-        .singleResult();
-    return new Submitted(created.getId(), pi);
-  }
-
-  private ApplicationRecord app(Submitted s) {
-    return applications.getForProcess(s.applicationId);
-  }
-
-  private List<String> noticeKinds(Submitted s) {
-    return notices.ofApplication(s.applicationId).stream().map(n -> n.getKind()).toList();
-  }
-
-  private record Submitted(long applicationId, ProcessInstance pi) {
   }
 }
