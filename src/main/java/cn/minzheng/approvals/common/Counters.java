@@ -1,5 +1,6 @@
 package cn.minzheng.approvals.common;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,12 @@ public class Counters {
   @Transactional(propagation = Propagation.MANDATORY)
   public long next(String key) {
     if (counters.increment(key) == 0) {
-      counters.createIfAbsent(key);
+      try {
+        counters.createIfAbsent(key);
+      } catch (DuplicateKeyException raced) {
+        // Oracle's MERGE can lose a race for a brand-new key; the row exists now, which is all we need.
+        // (Safe to continue: Oracle and H2 roll back only the statement; PostgreSQL never gets here.)
+      }
       counters.increment(key);
     }
     return counters.current(key);

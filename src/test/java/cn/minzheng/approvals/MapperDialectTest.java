@@ -1,0 +1,923 @@
+package cn.minzheng.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.ibatis.mapping.DatabaseIdProvider;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.type.JdbcType;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mybatis.spring.SqlSessionFactoryBean;
+import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.minzheng.approvals.application.ApplicationMapper;
+import cn.minzheng.approvals.application.ApplicationQuery;
+import cn.minzheng.approvals.application.ApplicationRecord;
+import cn.minzheng.approvals.application.MaterialRecord;
+import cn.minzheng.approvals.application.MemberRecord;
+import cn.minzheng.approvals.audit.CaseEvent;
+import cn.minzheng.approvals.audit.CaseEventMapper;
+import cn.minzheng.approvals.common.CounterMapper;
+import cn.minzheng.approvals.common.Counters;
+import cn.minzheng.approvals.config.MyBatisConfig;
+import cn.minzheng.approvals.notice.Notice;
+import cn.minzheng.approvals.notice.NoticeMapper;
+import cn.minzheng.approvals.region.Region;
+import cn.minzheng.approvals.region.RegionMapper;
+import cn.minzheng.approvals.support.TestDatabase;
+import cn.minzheng.approvals.support.TestIds;
+
+/**
+ * Runs every mapper statement on the three databases our SQL must work on: H2 (default mode), H2 in
+ * Oracle mode with the MyBatis databaseId forced to "oracle" (no Oracle server runs in CI), and the real
+ * PostgreSQL of the tests ({@link TestDatabase}; fails, never skips, when it is down).
+ *
+ * <p>Each database is migrated with the Flyway script and the placeholders of its profile, and MyBatis is
+ * set up as in production (mapper XML, underscore to camel case, NULL for untyped nulls, vendor
+ * databaseIds). Statements run through a {@link SqlSessionTemplate}, so exceptions are translated as in
+ * the application. The PostgreSQL database is shared and never emptied: every test uses its own random
+ * keys, and region codes starting with 9 that the demo data does not use.
+ */
+class MapperDialectTest {
+
+  enum Db {
+    H2("CLOB", "BIGINT", "h2"),
+    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "oracle"),
+    POSTGRESQL("TEXT", "BIGINT", "postgresql");
+
+    final String clob;
+    final String bigint;
+    final String databaseId;
+
+    Db(String clob, String bigint, String databaseId) {
+      this.clob = clob;
+      this.bigint = bigint;
+      this.databaseId = databaseId;
+    }
+  }
+
+  /** One migrated database with its MyBatis set-up. */
+  record Env(HikariDataSource dataSource, SqlSessionFactory factory, SqlSession session,
+             TransactionTemplate transactions, JdbcTemplate jdbc) {
+
+    <T> T mapper(Class<T> type) {
+      return session.getMapper(type);
+    }
+  }
+
+  private static final Map<Db, Env> ENVS = new EnumMap<>(Db.class);
+
+  private static final LocalDateTime T0 = LocalDateTime.of(2025, 3, 14, 9, 30, 15, 123_456_000);
+
+  private static synchronized Env env(Db db) throws Exception {
+    Env env = ENVS.get(db);
+    if (env == null) {
+      env = create(db);
+      ENVS.put(db, env);
+    }
+    return env;
+  }
+
+  private static Env create(Db db) throws Exception {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("mapper-test-" + db.name().toLowerCase());
+    hikari.setMaximumPoolSize(3);
+    switch (db) {
+      case H2 -> {
+        hikari.setJdbcUrl("jdbc:h2:mem:h2_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        hikari.setUsername("sa");
+        hikari.setPassword("");
+      }
+      case H2_ORACLE_MODE -> {
+        hikari.setJdbcUrl("jdbc:h2:mem:oracle_" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
+        hikari.setUsername("sa");
+        hikari.setPassword("");
+      }
+      case POSTGRESQL -> {
+        TestDatabase.ensureExists();
+        hikari.setJdbcUrl(TestDatabase.url());
+        hikari.setUsername(TestDatabase.user());
+        hikari.setPassword(TestDatabase.password());
+      }
+    }
+    HikariDataSource dataSource = new HikariDataSource(hikari);
+
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("clob", db.clob, "bigint", db.bigint))
+        .table("mz_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+
+    Configuration configuration = new Configuration();
+    configuration.setMapUnderscoreToCamelCase(true);
+    configuration.setJdbcTypeForNull(JdbcType.NULL);
+    DatabaseIdProvider ids = db == Db.H2_ORACLE_MODE ? ds -> "oracle" : MyBatisConfig.vendorIds();
+
+    SqlSessionFactoryBean bean = new SqlSessionFactoryBean();
+    bean.setDataSource(dataSource);
+    bean.setConfiguration(configuration);
+    bean.setDatabaseIdProvider(ids);
+    bean.setMapperLocations(new PathMatchingResourcePatternResolver()
+        .getResources("classpath*:cn/minzheng/approvals/**/*Mapper.xml"));
+    SqlSessionFactory factory = bean.getObject();
+
+    return new Env(dataSource, factory, new SqlSessionTemplate(factory),
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new JdbcTemplate(dataSource));
+  }
+
+  @AfterAll
+  static synchronized void closeAll() {
+    ENVS.values().forEach(env -> env.dataSource().close());
+    ENVS.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Set-up
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void theDialectStatementsOfTheDatabaseAreTheOnesLoaded(Db db) throws Exception {
+    Env env = env(db);
+    Configuration configuration = env.factory().getConfiguration();
+
+    assertThat(configuration.getDatabaseId()).isEqualTo(db.databaseId);
+    assertThat(configuration.isMapUnderscoreToCamelCase()).isTrue();
+    assertThat(configuration.getJdbcTypeForNull()).isEqualTo(JdbcType.NULL);
+    String createIfAbsent = configuration
+        .getMappedStatement("cn.minzheng.approvals.common.CounterMapper.createIfAbsent")
+        .getBoundSql("k").getSql();
+    switch (db) {
+      case H2 -> assertThat(createIfAbsent).contains("USING (VALUES (CAST(").doesNotContain("dual");
+      case H2_ORACLE_MODE -> assertThat(createIfAbsent).contains("FROM dual").doesNotContain("VALUES (CAST(");
+      case POSTGRESQL -> assertThat(createIfAbsent).contains("ON CONFLICT (counter_key) DO NOTHING");
+    }
+    // Flyway quotes its own identifiers
+    assertThat(env.jdbc().queryForObject(
+        "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '1'", Boolean.class)).isTrue();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // RegionMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void regionsAreInsertedAndFound(Db db) throws Exception {
+    RegionMapper regions = env(db).mapper(RegionMapper.class);
+    String districtCode = regionCode();
+    String streetCode = regionCode();
+
+    Region district = region(districtCode, "测试区", Region.DISTRICT, null, true);
+    district.setAreaType("urban");
+    district.setOrganName("测试区民政局");
+    district.setDocPrefix("测民救");
+    district.setReviewBody("测试区人民政府");
+    district.setCourt("测试区人民法院");
+    assertThat(regions.insert(district)).isEqualTo(1);
+    assertThat(regions.insert(region(streetCode, "测试街道", Region.STREET, districtCode, false))).isEqualTo(1);
+
+    Region found = regions.findByCode(districtCode);
+    assertThat(found.getCode()).isEqualTo(districtCode);
+    assertThat(found.getName()).isEqualTo("测试区");
+    assertThat(found.getLevel()).isEqualTo(Region.DISTRICT);
+    assertThat(found.getParentCode()).isNull();
+    assertThat(found.getAreaType()).isEqualTo("urban");
+    assertThat(found.getOrganName()).isEqualTo("测试区民政局");
+    assertThat(found.getDocPrefix()).isEqualTo("测民救");
+    assertThat(found.getReviewBody()).isEqualTo("测试区人民政府");
+    assertThat(found.getCourt()).isEqualTo("测试区人民法院");
+    assertThat(found.isOfficial()).isTrue();
+
+    Region street = regions.findByCode(streetCode);
+    assertThat(street.getName()).isEqualTo("测试街道");
+    assertThat(street.getLevel()).isEqualTo(Region.STREET);
+    assertThat(street.getParentCode()).isEqualTo(districtCode);
+    assertThat(street.getAreaType()).isNull();
+    assertThat(street.getOrganName()).isNull();
+    assertThat(street.isOfficial()).isFalse();
+
+    assertThat(regions.findByCode(regionCode())).isNull();
+
+    List<Region> all = regions.findAll();
+    assertThat(all).extracting(Region::getCode).contains(districtCode, streetCode);
+    assertThat(all).extracting(Region::getCode).isSortedAccordingTo(Comparator.naturalOrder());
+    assertThat(all).filteredOn(r -> r.getCode().equals(streetCode)).singleElement()
+        .extracting(Region::getParentCode).isEqualTo(districtCode);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // ApplicationMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void anApplicationIsInsertedWithAGeneratedIdAndReadBack(Db db) throws Exception {
+    ApplicationMapper applications = env(db).mapper(ApplicationMapper.class);
+    Scope scope = new Scope();
+
+    ApplicationRecord first = application(scope.district, scope.street1, scope.community1, "dibao", "张三丰", T0);
+    first.setApplicantPhone("13800000000");
+    first.setReason("因病致贫，申请最低生活保障。");
+    first.setBankName("中国农业银行");
+    first.setBankAccount("6228480000000000000");
+    first.setAssetsJson("{\"房产\":\"无\",\"车辆\":[]}");
+    first.setDataJson("{\"备注\":\"低保申请\"}");
+    applications.insert(first);
+    ApplicationRecord second = application(scope.district, scope.street1, null, "tekun", "李四", T0.plusMinutes(1));
+    applications.insert(second);
+
+    assertThat(first.getId()).isNotNull().isPositive();
+    assertThat(second.getId()).isNotNull().isPositive().isNotEqualTo(first.getId());
+
+    ApplicationRecord found = applications.findById(first.getId());
+    assertThat(found.getId()).isEqualTo(first.getId());
+    assertThat(found.getNumber()).isEqualTo(first.getNumber());
+    assertThat(found.getType()).isEqualTo("dibao");
+    assertThat(found.getRegionCode()).isEqualTo(scope.community1);
+    assertThat(found.getCommunityCode()).isEqualTo(scope.community1);
+    assertThat(found.getStreetCode()).isEqualTo(scope.street1);
+    assertThat(found.getDistrictCode()).isEqualTo(scope.district);
+    assertThat(found.getStatus()).isEqualTo("open");
+    assertThat(found.getStage()).isEqualTo("accept");
+    assertThat(found.getApplicantName()).isEqualTo("张三丰");
+    assertThat(found.getApplicantIdNumber()).isEqualTo(first.getApplicantIdNumber()).hasSize(18);
+    assertThat(found.getApplicantPhone()).isEqualTo("13800000000");
+    assertThat(found.getReason()).isEqualTo("因病致贫，申请最低生活保障。");
+    assertThat(found.getBankName()).isEqualTo("中国农业银行");
+    assertThat(found.getBankAccount()).isEqualTo("6228480000000000000");
+    assertThat(found.getAssetsJson()).isEqualTo("{\"房产\":\"无\",\"车辆\":[]}");
+    assertThat(found.getDataJson()).isEqualTo("{\"备注\":\"低保申请\"}");
+    assertThat(found.getHouseholdSize()).isNull();
+    assertThat(found.getHouseholdIncome()).isNull();
+    assertThat(found.getPerCapitaIncome()).isNull();
+    assertThat(found.getStandardAmount()).isNull();
+    assertThat(found.getAmount()).isNull();
+    assertThat(found.getProcessInstanceId()).isNull();
+    assertThat(found.getCreatedBy()).isEqualTo("clerk1");
+    assertThat(found.getCreatedAt()).isEqualTo(T0);
+    assertThat(found.getUpdatedAt()).isEqualTo(T0);
+
+    ApplicationRecord withNulls = applications.findById(second.getId());
+    assertThat(withNulls.getCommunityCode()).isNull();
+    assertThat(withNulls.getRegionCode()).isEqualTo(scope.street1);
+    assertThat(withNulls.getApplicantPhone()).isNull();
+    assertThat(withNulls.getReason()).isNull();
+    assertThat(withNulls.getAssetsJson()).isNull();
+    assertThat(withNulls.getDataJson()).isNull();
+    assertThat(withNulls.getCreatedAt()).isEqualTo(T0.plusMinutes(1));
+
+    assertThat(applications.findById(Long.MAX_VALUE)).isNull();
+
+    List<ApplicationRecord> byIds = applications.findByIds(List.of(first.getId(), second.getId(), Long.MAX_VALUE));
+    assertThat(byIds).extracting(ApplicationRecord::getId).containsExactlyInAnyOrder(first.getId(), second.getId());
+    assertThat(byIds).extracting(ApplicationRecord::getApplicantName).containsExactlyInAnyOrder("张三丰", "李四");
+    assertThat(applications.findByIds(List.of(second.getId())))
+        .singleElement().extracting(ApplicationRecord::getNumber).isEqualTo(second.getNumber());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void membersAndMaterialsRoundTripBooleansAsSmallint(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "王五", T0);
+    applications.insert(app);
+
+    // inserted out of order: findMembers sorts by seq
+    MemberRecord child = member(app.getId(), 2, "王小五", "child", false);
+    child.setWorkAbility("none");
+    child.setMonthlyIncome(new BigDecimal("0.00"));
+    MemberRecord head = member(app.getId(), 1, "王五", "self", true);
+    head.setWorkAbility("full");
+    head.setDisability("二级肢体");
+    head.setMonthlyIncome(new BigDecimal("1234.56"));
+    head.setIncomeWage(new BigDecimal("1000.00"));
+    head.setIncomeBusiness(new BigDecimal("100.50"));
+    head.setIncomeProperty(new BigDecimal("34.06"));
+    head.setIncomeTransfer(new BigDecimal("100.00"));
+    head.setIncomeOther(new BigDecimal("0.00"));
+    applications.insertMember(child);
+    applications.insertMember(head);
+    assertThat(child.getId()).isNotNull().isPositive();
+    assertThat(head.getId()).isNotNull().isPositive().isNotEqualTo(child.getId());
+
+    MaterialRecord idCard = material(app.getId(), "id_card", "身份证复印件", true);
+    MaterialRecord income = material(app.getId(), "income_proof", null, false);
+    applications.insertMaterial(idCard);
+    applications.insertMaterial(income);
+    assertThat(idCard.getId()).isNotNull().isPositive();
+    assertThat(income.getId()).isNotNull().isGreaterThan(idCard.getId());
+
+    List<MemberRecord> members = applications.findMembers(app.getId());
+    assertThat(members).extracting(MemberRecord::getSeq).containsExactly(1, 2);
+    MemberRecord m1 = members.get(0);
+    assertThat(m1.getId()).isEqualTo(head.getId());
+    assertThat(m1.getApplicationId()).isEqualTo(app.getId());
+    assertThat(m1.getName()).isEqualTo("王五");
+    assertThat(m1.getIdNumber()).isEqualTo(head.getIdNumber());
+    assertThat(m1.getRelation()).isEqualTo("self");
+    assertThat(m1.isCoResident()).isTrue();
+    assertThat(m1.getWorkAbility()).isEqualTo("full");
+    assertThat(m1.getDisability()).isEqualTo("二级肢体");
+    assertThat(m1.getMonthlyIncome()).isEqualByComparingTo("1234.56");
+    assertThat(m1.getIncomeWage()).isEqualByComparingTo("1000.00");
+    assertThat(m1.getIncomeBusiness()).isEqualByComparingTo("100.50");
+    assertThat(m1.getIncomeProperty()).isEqualByComparingTo("34.06");
+    assertThat(m1.getIncomeTransfer()).isEqualByComparingTo("100");
+    assertThat(m1.getIncomeOther()).isEqualByComparingTo("0");
+    MemberRecord m2 = members.get(1);
+    assertThat(m2.getId()).isEqualTo(child.getId());
+    assertThat(m2.getName()).isEqualTo("王小五");
+    assertThat(m2.isCoResident()).isFalse();
+    assertThat(m2.getDisability()).isNull();
+    assertThat(m2.getMonthlyIncome()).isEqualByComparingTo("0");
+    assertThat(m2.getIncomeWage()).isNull();
+    assertThat(m2.getIncomeOther()).isNull();
+
+    List<MaterialRecord> materials = applications.findMaterials(app.getId());
+    assertThat(materials).extracting(MaterialRecord::getId).containsExactly(idCard.getId(), income.getId());
+    assertThat(materials).extracting(MaterialRecord::getKind).containsExactly("id_card", "income_proof");
+    assertThat(materials).extracting(MaterialRecord::getDescription).containsExactly("身份证复印件", null);
+    assertThat(materials).extracting(MaterialRecord::isProvided).containsExactly(true, false);
+    assertThat(materials).extracting(MaterialRecord::getApplicationId).containsOnly(app.getId());
+
+    // the columns really hold SMALLINT 1/0
+    assertThat(env.jdbc().queryForList(
+        "SELECT co_resident FROM mz_member WHERE application_id = ? ORDER BY seq", Integer.class, app.getId()))
+        .containsExactly(1, 0);
+    assertThat(env.jdbc().queryForList(
+        "SELECT provided FROM mz_material WHERE application_id = ? ORDER BY id", Integer.class, app.getId()))
+        .containsExactly(1, 0);
+
+    assertThat(applications.findMembers(Long.MAX_VALUE)).isEmpty();
+    assertThat(applications.findMaterials(Long.MAX_VALUE)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void searchAndCountFollowScopeFiltersOrderAndPaging(Db db) throws Exception {
+    ApplicationMapper applications = env(db).mapper(ApplicationMapper.class);
+    Scope scope = new Scope();
+    Scope other = new Scope();
+
+    // a: community1 (street1), dibao, open/accept, oldest
+    ApplicationRecord a = application(scope.district, scope.street1, scope.community1, "dibao", "张三", T0);
+    // b: community1 (street1), tekun, open/review
+    ApplicationRecord b = application(scope.district, scope.street1, scope.community1, "tekun", "张小三", T0.plusHours(1));
+    b.setStage("review");
+    // c: street1 without community, dibao, closed/done
+    ApplicationRecord c = application(scope.district, scope.street1, null, "dibao", "李四", T0.plusHours(2));
+    c.setStatus("closed");
+    c.setStage("done");
+    // d and e: community2 (street2), same created_at: the id breaks the tie (higher id first)
+    ApplicationRecord d = application(scope.district, scope.street2, scope.community2, "dibao", "王五", T0.plusHours(3));
+    ApplicationRecord e = application(scope.district, scope.street2, scope.community2, "dibao", "赵六", T0.plusHours(3));
+    e.setStage("review");
+    // another district's application: never seen through this scope
+    ApplicationRecord x = application(other.district, other.street1, other.community1, "dibao", "张三", T0.plusHours(4));
+    for (ApplicationRecord r : List.of(a, b, c, d, e, x)) {
+      applications.insert(r);
+    }
+    assertThat(e.getId()).isGreaterThan(d.getId());
+
+    // district: everything of the district, newest first, id DESC on equal created_at
+    ApplicationQuery district = query("district", scope.district, null, null, null, null, 0, 100);
+    assertThat(ids(applications.search(district))).containsExactly(e.getId(), d.getId(), c.getId(), b.getId(), a.getId());
+    assertThat(applications.count(district)).isEqualTo(5L);
+
+    // street
+    ApplicationQuery street1 = query("street", scope.street1, null, null, null, null, 0, 100);
+    assertThat(ids(applications.search(street1))).containsExactly(c.getId(), b.getId(), a.getId());
+    assertThat(applications.count(street1)).isEqualTo(3L);
+    ApplicationQuery street2 = query("street", scope.street2, null, null, null, null, 0, 100);
+    assertThat(ids(applications.search(street2))).containsExactly(e.getId(), d.getId());
+    assertThat(applications.count(street2)).isEqualTo(2L);
+
+    // community (the otherwise branch)
+    ApplicationQuery community1 = query("community", scope.community1, null, null, null, null, 0, 100);
+    assertThat(ids(applications.search(community1))).containsExactly(b.getId(), a.getId());
+    assertThat(applications.count(community1)).isEqualTo(2L);
+
+    // type
+    ApplicationQuery dibao = query("district", scope.district, "dibao", null, null, null, 0, 100);
+    assertThat(ids(applications.search(dibao))).containsExactly(e.getId(), d.getId(), c.getId(), a.getId());
+    assertThat(applications.count(dibao)).isEqualTo(4L);
+    ApplicationQuery tekun = query("district", scope.district, "tekun", null, null, null, 0, 100);
+    assertThat(ids(applications.search(tekun))).containsExactly(b.getId());
+    assertThat(applications.count(tekun)).isEqualTo(1L);
+
+    // status
+    ApplicationQuery closed = query("district", scope.district, null, "closed", null, null, 0, 100);
+    assertThat(ids(applications.search(closed))).containsExactly(c.getId());
+    assertThat(applications.count(closed)).isEqualTo(1L);
+    ApplicationQuery open = query("street", scope.street1, null, "open", null, null, 0, 100);
+    assertThat(ids(applications.search(open))).containsExactly(b.getId(), a.getId());
+    assertThat(applications.count(open)).isEqualTo(2L);
+
+    // stage
+    ApplicationQuery review = query("district", scope.district, null, null, "review", null, 0, 100);
+    assertThat(ids(applications.search(review))).containsExactly(e.getId(), b.getId());
+    assertThat(applications.count(review)).isEqualTo(2L);
+
+    // all filters together
+    ApplicationQuery combined = query("community", scope.community2, "dibao", "open", "review", null, 0, 100);
+    assertThat(ids(applications.search(combined))).containsExactly(e.getId());
+    assertThat(applications.count(combined)).isEqualTo(1L);
+
+    // q: the application number, exactly
+    ApplicationQuery byNumber = query("district", scope.district, null, null, null, c.getNumber(), 0, 100);
+    assertThat(ids(applications.search(byNumber))).containsExactly(c.getId());
+    assertThat(applications.count(byNumber)).isEqualTo(1L);
+    ApplicationQuery partOfNumber = query("district", scope.district, null, null, null,
+        c.getNumber().substring(0, c.getNumber().length() - 1), 0, 100);
+    assertThat(applications.search(partOfNumber)).isEmpty();
+    assertThat(applications.count(partOfNumber)).isZero();
+
+    // q: part of the applicant's name (LIKE), still within the scope (x is named 张三 too)
+    ApplicationQuery byName = query("district", scope.district, null, null, null, "三", 0, 100);
+    assertThat(ids(applications.search(byName))).containsExactly(b.getId(), a.getId());
+    assertThat(applications.count(byName)).isEqualTo(2L);
+    ApplicationQuery byFullName = query("district", scope.district, null, null, null, "赵六", 0, 100);
+    assertThat(ids(applications.search(byFullName))).containsExactly(e.getId());
+    ApplicationQuery byNameAndType = query("district", scope.district, "tekun", null, null, "张", 0, 100);
+    assertThat(ids(applications.search(byNameAndType))).containsExactly(b.getId());
+    assertThat(applications.count(byNameAndType)).isEqualTo(1L);
+    ApplicationQuery noOne = query("district", scope.district, null, null, null, "欧阳", 0, 100);
+    assertThat(applications.search(noOne)).isEmpty();
+    assertThat(applications.count(noOne)).isZero();
+
+    // paging: OFFSET / FETCH NEXT; count ignores the page
+    ApplicationQuery page1 = query("district", scope.district, null, null, null, null, 0, 2);
+    assertThat(ids(applications.search(page1))).containsExactly(e.getId(), d.getId());
+    assertThat(applications.count(page1)).isEqualTo(5L);
+    ApplicationQuery page2 = query("district", scope.district, null, null, null, null, 2, 2);
+    assertThat(ids(applications.search(page2))).containsExactly(c.getId(), b.getId());
+    ApplicationQuery page3 = query("district", scope.district, null, null, null, null, 4, 2);
+    assertThat(ids(applications.search(page3))).containsExactly(a.getId());
+    ApplicationQuery beyond = query("district", scope.district, null, null, null, null, 10, 2);
+    assertThat(applications.search(beyond)).isEmpty();
+    assertThat(applications.count(beyond)).isEqualTo(5L);
+
+    // the rows come back whole
+    ApplicationRecord first = applications.search(page3).get(0);
+    assertThat(first.getNumber()).isEqualTo(a.getNumber());
+    assertThat(first.getApplicantName()).isEqualTo("张三");
+    assertThat(first.getCreatedAt()).isEqualTo(T0);
+    assertThat(first.getCommunityCode()).isEqualTo(scope.community1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void updatesChangeOnlyTheirColumns(Db db) throws Exception {
+    ApplicationMapper applications = env(db).mapper(ApplicationMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "孙七", T0);
+    applications.insert(app);
+    ApplicationRecord untouched = application(scope.district, scope.street1, scope.community1, "dibao", "周八", T0);
+    applications.insert(untouched);
+    String processInstanceId = UUID.randomUUID().toString();
+
+    assertThat(applications.updateProcessInstance(app.getId(), processInstanceId)).isEqualTo(1);
+    ApplicationRecord found = applications.findById(app.getId());
+    assertThat(found.getProcessInstanceId()).isEqualTo(processInstanceId);
+    assertThat(found.getUpdatedAt()).isEqualTo(T0);
+
+    LocalDateTime t1 = T0.plusDays(1);
+    assertThat(applications.updateStage(app.getId(), "street_review", t1)).isEqualTo(1);
+    found = applications.findById(app.getId());
+    assertThat(found.getStage()).isEqualTo("street_review");
+    assertThat(found.getStatus()).isEqualTo("open");
+    assertThat(found.getUpdatedAt()).isEqualTo(t1);
+    assertThat(found.getCreatedAt()).isEqualTo(T0);
+
+    LocalDateTime t2 = T0.plusDays(2).plusSeconds(7);
+    assertThat(applications.updateAmount(app.getId(), 3, new BigDecimal("1800.00"), new BigDecimal("600.00"),
+        new BigDecimal("850.00"), new BigDecimal("750.00"), t2)).isEqualTo(1);
+    found = applications.findById(app.getId());
+    assertThat(found.getHouseholdSize()).isEqualTo(3);
+    assertThat(found.getHouseholdIncome()).isEqualByComparingTo("1800.00");
+    assertThat(found.getPerCapitaIncome()).isEqualByComparingTo("600.00");
+    assertThat(found.getStandardAmount()).isEqualByComparingTo("850.00");
+    assertThat(found.getAmount()).isEqualByComparingTo("750.00");
+    assertThat(found.getUpdatedAt()).isEqualTo(t2);
+    assertThat(found.getStage()).isEqualTo("street_review");
+
+    LocalDateTime t3 = T0.plusDays(3);
+    assertThat(applications.updateStatus(app.getId(), "approved", t3)).isEqualTo(1);
+    found = applications.findById(app.getId());
+    assertThat(found.getStatus()).isEqualTo("approved");
+    assertThat(found.getStage()).isEqualTo("street_review");
+    assertThat(found.getAmount()).isEqualByComparingTo("750.00");
+    assertThat(found.getProcessInstanceId()).isEqualTo(processInstanceId);
+    assertThat(found.getUpdatedAt()).isEqualTo(t3);
+
+    // no row, no change
+    assertThat(applications.updateStage(Long.MAX_VALUE, "x", t3)).isZero();
+    assertThat(applications.updateStatus(Long.MAX_VALUE, "x", t3)).isZero();
+    assertThat(applications.updateAmount(Long.MAX_VALUE, 1, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
+        BigDecimal.ONE, t3)).isZero();
+    assertThat(applications.updateProcessInstance(Long.MAX_VALUE, "x")).isZero();
+
+    ApplicationRecord other = applications.findById(untouched.getId());
+    assertThat(other.getStage()).isEqualTo("accept");
+    assertThat(other.getStatus()).isEqualTo("open");
+    assertThat(other.getAmount()).isNull();
+    assertThat(other.getProcessInstanceId()).isNull();
+    assertThat(other.getUpdatedAt()).isEqualTo(T0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void aPersonHoldsOneOpenApplicationPerType(Db db) throws Exception {
+    ApplicationMapper applications = env(db).mapper(ApplicationMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "吴九", T0);
+    applications.insert(app);
+    ApplicationRecord rival = application(scope.district, scope.street1, scope.community1, "dibao", "吴九", T0);
+    applications.insert(rival);
+    // a type of its own: the PostgreSQL database is shared and never emptied
+    String type = "t" + random(9);
+    String otherType = "u" + random(9);
+    String person = TestIds.random();
+    String spouse = TestIds.random();
+
+    assertThat(applications.findOpenApplicationOfPerson(type, person)).isNull();
+    applications.insertOpenPerson(type, person, app.getId());
+    applications.insertOpenPerson(type, spouse, app.getId());
+    assertThat(applications.findOpenApplicationOfPerson(type, person)).isEqualTo(app.getId());
+    assertThat(applications.findOpenApplicationOfPerson(type, spouse)).isEqualTo(app.getId());
+    assertThat(applications.findOpenApplicationOfPerson(otherType, person)).isNull();
+
+    // the same person, the same type: the database refuses it
+    assertThatThrownBy(() -> applications.insertOpenPerson(type, person, rival.getId()))
+        .isInstanceOf(DuplicateKeyException.class)
+        .hasRootCauseInstanceOf(SQLException.class)
+        .satisfies(ex -> assertThat(((SQLException) rootCause(ex)).getSQLState()).isEqualTo("23505"));
+    assertThat(applications.findOpenApplicationOfPerson(type, person)).isEqualTo(app.getId());
+
+    // another type is fine
+    applications.insertOpenPerson(otherType, person, rival.getId());
+    assertThat(applications.findOpenApplicationOfPerson(otherType, person)).isEqualTo(rival.getId());
+
+    assertThat(applications.deleteOpenPersons(app.getId())).isEqualTo(2);
+    assertThat(applications.findOpenApplicationOfPerson(type, person)).isNull();
+    assertThat(applications.findOpenApplicationOfPerson(type, spouse)).isNull();
+    assertThat(applications.findOpenApplicationOfPerson(otherType, person)).isEqualTo(rival.getId());
+    assertThat(applications.deleteOpenPersons(app.getId())).isZero();
+
+    // once closed, the person may apply again
+    applications.insertOpenPerson(type, person, rival.getId());
+    assertThat(applications.findOpenApplicationOfPerson(type, person)).isEqualTo(rival.getId());
+    assertThat(applications.deleteOpenPersons(rival.getId())).isEqualTo(2);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // CounterMapper and Counters
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void countersAreCreatedOnceAndIncremented(Db db) throws Exception {
+    CounterMapper counters = env(db).mapper(CounterMapper.class);
+    String key = "test-" + UUID.randomUUID();
+    String other = "test-" + UUID.randomUUID();
+
+    assertThat(counters.increment(key)).isZero();
+    counters.createIfAbsent(key);
+    assertThat(counters.current(key)).isZero();
+    // a second time: no error, no change
+    counters.createIfAbsent(key);
+    assertThat(counters.current(key)).isZero();
+
+    assertThat(counters.increment(key)).isEqualTo(1);
+    assertThat(counters.increment(key)).isEqualTo(1);
+    assertThat(counters.current(key)).isEqualTo(2L);
+
+    // createIfAbsent never resets an existing counter
+    counters.createIfAbsent(key);
+    assertThat(counters.current(key)).isEqualTo(2L);
+
+    counters.createIfAbsent(other);
+    assertThat(counters.increment(other)).isEqualTo(1);
+    assertThat(counters.current(other)).isEqualTo(1L);
+    assertThat(counters.current(key)).isEqualTo(2L);
+    assertThat(env(db).jdbc().queryForObject(
+        "SELECT COUNT(*) FROM mz_counter WHERE counter_key = ?", Integer.class, key)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void countersNextGivesOneTwoThree(Db db) throws Exception {
+    Env env = env(db);
+    CounterMapper counters = env.mapper(CounterMapper.class);
+
+    // Counters.next, step by step through the mapper, in one transaction each as in the application
+    String key = "test-" + UUID.randomUUID();
+    List<Long> numbers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      numbers.add(env.transactions().execute(status -> {
+        if (counters.increment(key) == 0) {
+          counters.createIfAbsent(key);
+          assertThat(counters.increment(key)).isEqualTo(1);
+        }
+        return counters.current(key);
+      }));
+    }
+    assertThat(numbers).containsExactly(1L, 2L, 3L);
+
+    // and Counters itself
+    Counters service = new Counters(counters);
+    String docKey = "test-doc-" + UUID.randomUUID();
+    List<Long> docNumbers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      docNumbers.add(env.transactions().execute(status -> service.next(docKey)));
+    }
+    assertThat(docNumbers).containsExactly(1L, 2L, 3L);
+
+    // a rolled-back transaction gives its number back: gap-free
+    Long rolledBack = env.transactions().execute(status -> {
+      long n = service.next(docKey);
+      status.setRollbackOnly();
+      return n;
+    });
+    assertThat(rolledBack).isEqualTo(4L);
+    Long afterRollback = env.transactions().execute(status -> service.next(docKey));
+    assertThat(afterRollback).isEqualTo(4L);
+    assertThat(counters.current(docKey)).isEqualTo(4L);
+
+    // a counter created in a rolled-back transaction is gone too, and starts again at 1
+    String lostKey = "test-lost-" + UUID.randomUUID();
+    Long lost = env.transactions().execute(status -> {
+      long n = service.next(lostKey);
+      status.setRollbackOnly();
+      return n;
+    });
+    assertThat(lost).isEqualTo(1L);
+    assertThat(env.jdbc().queryForObject(
+        "SELECT COUNT(*) FROM mz_counter WHERE counter_key = ?", Integer.class, lostKey)).isZero();
+    Long restarted = env.transactions().execute(status -> service.next(lostKey));
+    assertThat(restarted).isEqualTo(1L);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // NoticeMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void noticesKeepTheirContentAndListWithoutIt(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    NoticeMapper notices = env.mapper(NoticeMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "郑十", T0);
+    applications.insert(app);
+
+    StringBuilder html = new StringBuilder("<html><body><h1>最低生活保障审批决定书</h1>");
+    for (int i = 0; i < 400; i++) {
+      html.append("<p>经审核，申请人郑十家庭符合最低生活保障条件，现决定给予保障。第").append(i).append("段。</p>");
+    }
+    html.append("<p>如不服本决定，可自收到之日起六十日内申请行政复议。</p></body></html>");
+    String content = html.toString();
+    assertThat(content.length()).isGreaterThan(4000); // beyond any VARCHAR2 limit: a real CLOB
+
+    Notice approval = notice(app.getId(), "approval", "测民救〔2025〕" + random(8) + "号", scope.district, content,
+        T0.plusDays(5));
+    Notice publicity = notice(app.getId(), "publicity", "测民公〔2025〕" + random(8) + "号", scope.district,
+        "<p>公示：郑十</p>", T0.plusDays(2));
+    notices.insert(approval);
+    notices.insert(publicity);
+    assertThat(approval.getId()).isNotNull().isPositive();
+    assertThat(publicity.getId()).isNotNull().isGreaterThan(approval.getId());
+
+    Notice found = notices.findById(approval.getId());
+    assertThat(found.getId()).isEqualTo(approval.getId());
+    assertThat(found.getApplicationId()).isEqualTo(app.getId());
+    assertThat(found.getKind()).isEqualTo("approval");
+    assertThat(found.getDocNumber()).isEqualTo(approval.getDocNumber());
+    assertThat(found.getOrganCode()).isEqualTo(scope.district);
+    assertThat(found.getContentHtml()).isEqualTo(content);
+    assertThat(found.getSha256()).isEqualTo(approval.getSha256()).hasSize(64);
+    assertThat(found.getCreatedBy()).isEqualTo("official1");
+    assertThat(found.getCreatedAt()).isEqualTo(T0.plusDays(5));
+    assertThat(notices.findById(publicity.getId()).getContentHtml()).isEqualTo("<p>公示：郑十</p>");
+    assertThat(notices.findById(Long.MAX_VALUE)).isNull();
+
+    List<Notice> list = notices.findByApplication(app.getId());
+    assertThat(list).extracting(Notice::getId).containsExactly(approval.getId(), publicity.getId());
+    assertThat(list).extracting(Notice::getKind).containsExactly("approval", "publicity");
+    assertThat(list).extracting(Notice::getDocNumber).containsExactly(approval.getDocNumber(), publicity.getDocNumber());
+    assertThat(list).extracting(Notice::getSha256).containsExactly(approval.getSha256(), publicity.getSha256());
+    assertThat(list).extracting(Notice::getCreatedAt).containsExactly(T0.plusDays(5), T0.plusDays(2));
+    assertThat(list).extracting(Notice::getContentHtml).containsOnlyNulls();
+    assertThat(notices.findByApplication(Long.MAX_VALUE)).isEmpty();
+
+    // a 文号 is issued once
+    Notice again = notice(app.getId(), "approval", approval.getDocNumber(), scope.district, "<p>重复</p>", T0);
+    assertThatThrownBy(() -> notices.insert(again)).isInstanceOf(DuplicateKeyException.class);
+    assertThat(notices.findByApplication(app.getId())).hasSize(2);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // CaseEventMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void caseEventsComeBackInTheOrderTheyHappened(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    CaseEventMapper events = env.mapper(CaseEventMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "钱十一", T0);
+    applications.insert(app);
+    ApplicationRecord other = application(scope.district, scope.street1, scope.community1, "dibao", "钱十二", T0);
+    applications.insert(other);
+
+    CaseEvent submitted = event(app.getId(), null, null, "clerk1", null, "submitted", null, null, T0);
+    CaseEvent reviewed = event(app.getId(), "street_review", "Task_StreetReview", "street1", "街道审核员",
+        "approved", "材料齐全，情况属实，同意。", "{\"核查\":\"入户\",\"人数\":3}", T0.plusHours(3));
+    // same timestamp as the one before: the order is the insertion order (id)
+    CaseEvent noted = event(app.getId(), "street_review", "Task_StreetReview", "street1", "街道审核员",
+        "note", "补充说明", null, T0.plusHours(3));
+    CaseEvent foreign = event(other.getId(), null, null, "clerk2", null, "submitted", null, null, T0);
+    for (CaseEvent ev : List.of(submitted, reviewed, noted, foreign)) {
+      events.insert(ev);
+      assertThat(ev.getId()).isNotNull().isPositive();
+    }
+
+    List<CaseEvent> history = events.findByApplication(app.getId());
+    assertThat(history).extracting(CaseEvent::getId).containsExactly(submitted.getId(), reviewed.getId(), noted.getId());
+    assertThat(history).extracting(CaseEvent::getAction).containsExactly("submitted", "approved", "note");
+    assertThat(history).extracting(CaseEvent::getApplicationId).containsOnly(app.getId());
+
+    CaseEvent first = history.get(0);
+    assertThat(first.getStage()).isNull();
+    assertThat(first.getTaskKey()).isNull();
+    assertThat(first.getActor()).isEqualTo("clerk1");
+    assertThat(first.getActorName()).isNull();
+    assertThat(first.getOpinion()).isNull();
+    assertThat(first.getDetailJson()).isNull();
+    assertThat(first.getCreatedAt()).isEqualTo(T0);
+
+    CaseEvent second = history.get(1);
+    assertThat(second.getStage()).isEqualTo("street_review");
+    assertThat(second.getTaskKey()).isEqualTo("Task_StreetReview");
+    assertThat(second.getActor()).isEqualTo("street1");
+    assertThat(second.getActorName()).isEqualTo("街道审核员");
+    assertThat(second.getOpinion()).isEqualTo("材料齐全，情况属实，同意。");
+    assertThat(second.getDetailJson()).isEqualTo("{\"核查\":\"入户\",\"人数\":3}");
+    assertThat(second.getCreatedAt()).isEqualTo(T0.plusHours(3));
+
+    assertThat(events.findByApplication(other.getId()))
+        .singleElement().extracting(CaseEvent::getActor).isEqualTo("clerk2");
+    assertThat(events.findByApplication(Long.MAX_VALUE)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Helpers
+
+  /** A district with two streets and a community in each, all with fresh codes. */
+  private static final class Scope {
+    final String district = regionCode();
+    final String street1 = regionCode();
+    final String street2 = regionCode();
+    final String community1 = regionCode();
+    final String community2 = regionCode();
+  }
+
+  /** 12 digits starting with 9: not used by the demo data, fresh on every call. */
+  private static String regionCode() {
+    return "9" + random(11);
+  }
+
+  private static String random(int digits) {
+    StringBuilder s = new StringBuilder(digits);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < digits; i++) {
+      s.append((char) ('0' + random.nextInt(10)));
+    }
+    return s.toString();
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static List<Long> ids(List<ApplicationRecord> records) {
+    return records.stream().map(ApplicationRecord::getId).toList();
+  }
+
+  private static ApplicationQuery query(String level, String code, String type, String status, String stage, String q,
+                                        int offset, int limit) {
+    return new ApplicationQuery(level, code, type, status, stage, q, offset, limit);
+  }
+
+  private static Region region(String code, String name, String level, String parentCode, boolean official) {
+    Region region = new Region();
+    region.setCode(code);
+    region.setName(name);
+    region.setLevel(level);
+    region.setParentCode(parentCode);
+    region.setOfficial(official);
+    return region;
+  }
+
+  private static ApplicationRecord application(String district, String street, String community, String type,
+                                               String name, LocalDateTime createdAt) {
+    ApplicationRecord r = new ApplicationRecord();
+    r.setNumber("T" + createdAt.getYear() + "-" + random(20));
+    r.setType(type);
+    r.setRegionCode(community != null ? community : street);
+    r.setCommunityCode(community);
+    r.setStreetCode(street);
+    r.setDistrictCode(district);
+    r.setStatus("open");
+    r.setStage("accept");
+    r.setApplicantName(name);
+    r.setApplicantIdNumber(TestIds.random());
+    r.setCreatedBy("clerk1");
+    r.setCreatedAt(createdAt);
+    r.setUpdatedAt(createdAt);
+    return r;
+  }
+
+  private static MemberRecord member(long applicationId, int seq, String name, String relation, boolean coResident) {
+    MemberRecord m = new MemberRecord();
+    m.setApplicationId(applicationId);
+    m.setSeq(seq);
+    m.setName(name);
+    m.setIdNumber(TestIds.random());
+    m.setRelation(relation);
+    m.setCoResident(coResident);
+    return m;
+  }
+
+  private static MaterialRecord material(long applicationId, String kind, String description, boolean provided) {
+    MaterialRecord m = new MaterialRecord();
+    m.setApplicationId(applicationId);
+    m.setKind(kind);
+    m.setDescription(description);
+    m.setProvided(provided);
+    return m;
+  }
+
+  private static Notice notice(long applicationId, String kind, String docNumber, String organCode, String content,
+                               LocalDateTime createdAt) throws Exception {
+    Notice n = new Notice();
+    n.setApplicationId(applicationId);
+    n.setKind(kind);
+    n.setDocNumber(docNumber);
+    n.setOrganCode(organCode);
+    n.setContentHtml(content);
+    n.setSha256(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    n.setCreatedBy("official1");
+    n.setCreatedAt(createdAt);
+    return n;
+  }
+
+  private static CaseEvent event(long applicationId, String stage, String taskKey, String actor, String actorName,
+                                 String action, String opinion, String detailJson, LocalDateTime createdAt) {
+    CaseEvent e = new CaseEvent();
+    e.setApplicationId(applicationId);
+    e.setStage(stage);
+    e.setTaskKey(taskKey);
+    e.setActor(actor);
+    e.setActorName(actorName);
+    e.setAction(action);
+    e.setOpinion(opinion);
+    e.setDetailJson(detailJson);
+    e.setCreatedAt(createdAt);
+    return e;
+  }
+}
