@@ -30,8 +30,10 @@ class UnsafeModelParseListener extends AbstractBpmnParseListener {
       throw refusal(processKey, id, "含脚本条件（conditionExpression language）", "contains a script condition");
     }
     for (String attribute : element.attributes()) {
-      String local = attribute.contains(":") ? attribute.substring(attribute.indexOf(':') + 1) : attribute;
-      if ("class".equals(local) && !element.attribute(attribute).isBlank()) {
+      // namespaced attributes are keyed "<namespace uri>:<local name>"
+      String local = attribute.substring(attribute.lastIndexOf(':') + 1);
+      String value = element.attribute(attribute);
+      if ("class".equals(local) && value != null && !value.isBlank()) {
         throw refusal(processKey, id, "直接引用 Java 类（camunda:class），请改用白名单中的委托 Bean",
             "names a Java class (camunda:class); use a whitelisted delegate bean");
       }
