@@ -322,6 +322,12 @@ class DibaoApiTest {
       assertThat(admin.getText("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D").getStatusCode())
           .isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(admin.postText("/engine-rest/task", Map.of("assignee", "nobody")).getStatusCode()).isEqualTo(HttpStatus.OK);
+      // the Camunda webapps take the Spring Security login (one sign-in), for administrators only
+      String webappApi = "/camunda/api/engine/engine/default/process-definition/count";
+      ResponseEntity<String> cockpit = admin.getText(webappApi);
+      assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(cockpit.getBody()).contains("\"count\"");
+      assertThat(wjsClerk.getText(webappApi).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
   }
 
