@@ -55,6 +55,18 @@ class DibaoProcessTest {
   }
 
   @Test
+  void shouldBeDeployedFromTheRepositoryWithItsFormsAndConfiguredRetention() {
+    // when
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(DibaoProcess.KEY).latestVersion().singleResult();
+    // then
+    Assertions.assertThat(definition.getResourceName()).isEqualTo("processes/dibao.bpmn");
+    Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
+    Assertions.assertThat(engine.getRepositoryService().getDeploymentResourceNames(definition.getDeploymentId()))
+        .contains("processes/dibao-standard.dmn", "forms/dibao-accept.form", "forms/dibao-investigate.form");
+  }
+
+  @Test
   void shouldIssueAcceptanceNoticeAndInvestigateWhenAccepted() {
     // given
     Case s = cases.submit();
