@@ -58,8 +58,9 @@ public class ModelDeployer implements ApplicationRunner {
       return;
     }
     var deployed = deployment.deployWithResult();
-    log.info("Models deployed: {} (new versions for {} definitions)", names, deployed.getDeployedProcessDefinitions().size()
-        + deployed.getDeployedDecisionDefinitions().size());
+    boolean changed = deployed.getDeployedProcessDefinitions() != null && !deployed.getDeployedProcessDefinitions().isEmpty()
+        || deployed.getDeployedDecisionDefinitions() != null && !deployed.getDeployedDecisionDefinitions().isEmpty();
+    log.info("Models {}: {}", changed ? "deployed as new versions" : "unchanged", names);
   }
 
   /** "…/processes/sub/x.bpmn" → "processes/sub/x.bpmn". */
