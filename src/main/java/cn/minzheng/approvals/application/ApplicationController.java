@@ -25,11 +25,14 @@ public class ApplicationController {
   private final ApplicationService applications;
   private final CaseActionService actions;
   private final ApplicationDetails details;
+  private final ProcedureClock procedureClock;
 
-  public ApplicationController(ApplicationService applications, CaseActionService actions, ApplicationDetails details) {
+  public ApplicationController(ApplicationService applications, CaseActionService actions, ApplicationDetails details,
+                               ProcedureClock procedureClock) {
     this.applications = applications;
     this.actions = actions;
     this.details = details;
+    this.procedureClock = procedureClock;
   }
 
   @PostMapping
@@ -83,6 +86,13 @@ public class ApplicationController {
                                        @AuthenticationPrincipal CurrentUser user) {
     actions.withdraw(id, body.reason(), user);
     return ResponseEntity.ok().build();
+  }
+
+  /** Extends the statutory limit once (低保 30 → 45 working days), with the reason. */
+  @PostMapping("/{id}/extend")
+  public Map<String, Object> extend(@PathVariable long id, @RequestBody TextRequest body,
+                                    @AuthenticationPrincipal CurrentUser user) {
+    return Map.of("procedureDue", procedureClock.extend(id, body.reason(), user).toString());
   }
 
   /** Bodies of the objection, appeal and withdrawal requests. */

@@ -40,6 +40,17 @@ public interface ApplicationMapper {
                    @Param("standardAmount") BigDecimal standardAmount, @Param("amount") BigDecimal amount,
                    @Param("now") LocalDateTime now);
 
+  int startProcedureClock(@Param("id") long id, @Param("acceptedAt") LocalDateTime acceptedAt,
+                          @Param("due") java.time.LocalDate due);
+
+  int extendProcedure(@Param("id") long id, @Param("due") java.time.LocalDate due, @Param("reason") String reason,
+                      @Param("now") LocalDateTime now);
+
+  List<ApplicationRecord> findPastProcedureDue(@Param("scopeLevel") String scopeLevel, @Param("scopeCode") String scopeCode,
+                                               @Param("today") java.time.LocalDate today);
+
+  List<String> findOpenInstanceIds(@Param("scopeLevel") String scopeLevel, @Param("scopeCode") String scopeCode);
+
   /** The open application (if any) that already holds this person for this type. */
   Long findOpenApplicationOfPerson(@Param("type") String type, @Param("idNumber") String idNumber);
 

@@ -32,6 +32,9 @@ public class ApplicationRecord {
   private String createdBy;
   private LocalDateTime createdAt;
   private LocalDateTime updatedAt;
+  private LocalDateTime acceptedAt;
+  private java.time.LocalDate procedureDue;
+  private String extensionReason;
 
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }
@@ -85,4 +88,10 @@ public class ApplicationRecord {
   public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
   public LocalDateTime getUpdatedAt() { return updatedAt; }
   public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
+  public LocalDateTime getAcceptedAt() { return acceptedAt; }
+  public void setAcceptedAt(LocalDateTime acceptedAt) { this.acceptedAt = acceptedAt; }
+  public java.time.LocalDate getProcedureDue() { return procedureDue; }
+  public void setProcedureDue(java.time.LocalDate procedureDue) { this.procedureDue = procedureDue; }
+  public String getExtensionReason() { return extensionReason; }
+  public void setExtensionReason(String extensionReason) { this.extensionReason = extensionReason; }
 }

@@ -16,7 +16,7 @@ public record ApplicationView(Long id, String number, String type, String status
                               List<Material> materials, Integer householdSize, BigDecimal perCapitaIncome,
                               BigDecimal standard, BigDecimal amount, String bankAccount, String reason,
                               List<NoticeRef> notices, String processInstanceId, LocalDateTime createdAt,
-                              LocalDateTime updatedAt) {
+                              LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason) {
 
   public record Person(String name, String idNumber, String phone) {
   }
@@ -41,7 +41,7 @@ public record ApplicationView(Long id, String number, String type, String status
         a.getStreetCode(), a.getDistrictCode(),
         new Person(a.getApplicantName(), IdNumbers.mask(a.getApplicantIdNumber()), Masking.phone(a.getApplicantPhone())),
         null, null, a.getHouseholdSize(), null, a.getStandardAmount(), a.getAmount(), null, null, null,
-        a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt());
+        a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason());
   }
 
   public static ApplicationView full(ApplicationRecord a, List<MemberRecord> members, List<MaterialRecord> materials,
@@ -57,6 +57,6 @@ public record ApplicationView(Long id, String number, String type, String status
         a.getStreetCode(), a.getDistrictCode(), new Person(a.getApplicantName(), applicantId, phone), memberViews,
         materialViews, a.getHouseholdSize(), disclosure.incomes() ? a.getPerCapitaIncome() : null, a.getStandardAmount(),
         a.getAmount(), Masking.account(a.getBankAccount()), a.getReason(), notices, a.getProcessInstanceId(),
-        a.getCreatedAt(), a.getUpdatedAt());
+        a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason());
   }
 }

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.common.Masking;
 import cn.minzheng.approvals.config.ApprovalsProperties;
+import cn.minzheng.approvals.notice.NoticeKind;
+import cn.minzheng.approvals.notice.NoticeService;
 import cn.minzheng.approvals.process.CaseEngine;
 import cn.minzheng.approvals.process.ProcessVariables;
 import cn.minzheng.approvals.security.CurrentUser;
@@ -27,13 +29,15 @@ public class CaseActionService {
   private final CaseEngine engine;
   private final CaseHistory history;
   private final ApprovalsProperties properties;
+  private final NoticeService notices;
 
   public CaseActionService(ApplicationService applications, CaseEngine engine, CaseHistory history,
-                           ApprovalsProperties properties) {
+                           ApprovalsProperties properties, NoticeService notices) {
     this.applications = applications;
     this.engine = engine;
     this.history = history;
     this.properties = properties;
+    this.notices = notices;
   }
 
   /** An 异议 received during 公示: recorded, and the case goes back to investigation. */
@@ -80,7 +84,8 @@ public class CaseActionService {
     }
     history.record(applicationId, application.getStage(), null, user.id(), user.name(), "withdraw", reason.trim(), Map.of());
     engine.cancel(application.getProcessInstanceId(), "withdrawn: " + reason.trim());
-    applications.changeStatus(applicationId, ApplicationStatus.WITHDRAWN);
+    // the notice to the applicant; issuing it sets the status
+    notices.issue(applicationId, NoticeKind.WITHDRAWN, new NoticeService.DecisionInput(reason.trim(), null, user.id()));
     applications.changeStage(applicationId, "Withdrawn");
   }
 

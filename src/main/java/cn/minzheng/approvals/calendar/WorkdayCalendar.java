@@ -4,15 +4,15 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import cn.minzheng.approvals.config.ApprovalsProperties;
 import cn.minzheng.approvals.config.TimeConfig;
 import cn.minzheng.approvals.process.ProcessBean;
 
@@ -28,25 +28,44 @@ public class WorkdayCalendar {
   /** Due at the end of the office day. */
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
-  private final Set<LocalDate> holidays;
-  private final Set<LocalDate> extraWorkdays;
-  private final Set<Integer> years;
+  private final Supplier<CalendarDays> source;
+  private volatile CalendarDays days;
 
-  public WorkdayCalendar(ApprovalsProperties properties) {
-    this.holidays = new HashSet<>(properties.getCalendar().getHolidays());
-    this.extraWorkdays = new HashSet<>(properties.getCalendar().getWorkdays());
-    this.years = new HashSet<>(properties.getCalendar().getYears());
+  /** The calendar kept as data (mz_calendar_year, mz_calendar_day), read on first use. */
+  @Autowired
+  public WorkdayCalendar(CalendarMapper calendar) {
+    this(() -> new CalendarDays(Set.copyOf(calendar.findDays("holiday")), Set.copyOf(calendar.findDays("workday")),
+        Set.copyOf(calendar.findYears())));
+  }
+
+  public WorkdayCalendar(Supplier<CalendarDays> source) {
+    this.source = source;
+  }
+
+  /** Reads the calendar again, after an administrator changed it. */
+  public void reload() {
+    days = source.get();
+  }
+
+  private CalendarDays days() {
+    CalendarDays current = days;
+    if (current == null) {
+      current = source.get();
+      days = current;
+    }
+    return current;
   }
 
   public boolean covers(int year) {
-    return years.contains(year);
+    return days().years().contains(year);
   }
 
   public boolean isWorkday(LocalDate day) {
-    if (extraWorkdays.contains(day)) {
+    CalendarDays current = days();
+    if (current.workdays().contains(day)) {
       return true;
     }
-    if (holidays.contains(day)) {
+    if (current.holidays().contains(day)) {
       return false;
     }
     return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
@@ -72,26 +91,32 @@ public class WorkdayCalendar {
   }
 
   /**
-   * Due date of a stage with a limit of {@code days} working days from now (engine time), for
-   * {@code camunda:dueDate="${workdays.dueIn(10)}"}. Past the calendar's last year it counts weekends
-   * only and warns, so that a missing calendar never stops a case.
+   * Like {@link #add}, but past the calendar's last year counts weekends only and warns, so that a
+   * missing calendar never stops a case.
    */
-  public Date dueIn(int days) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(TimeConfig.BEIJING).toLocalDate();
-    LocalDate due;
+  public LocalDate addLenient(LocalDate from, int days) {
     try {
-      due = add(today, days);
+      return add(from, days);
     } catch (CalendarYearMissingException e) {
       log.warn("No holiday calendar for {}: counting weekends only. Add the year's calendar.", e.year());
-      due = today;
+      LocalDate day = from;
       for (int counted = 0; counted < days; ) {
-        due = due.plusDays(1);
-        if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        day = day.plusDays(1);
+        if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
           counted++;
         }
       }
+      return day;
     }
-    return Date.from(due.atTime(END_OF_DAY).atZone(TimeConfig.BEIJING).toInstant());
+  }
+
+  /**
+   * Due date of a stage with a limit of {@code days} working days from now (engine time), for
+   * {@code camunda:dueDate="${workdays.dueIn(10)}"}.
+   */
+  public Date dueIn(int days) {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(TimeConfig.BEIJING).toLocalDate();
+    return Date.from(addLenient(today, days).atTime(END_OF_DAY).atZone(TimeConfig.BEIJING).toInstant());
   }
 
   /** Thrown when a date falls in a year the calendar holds no official arrangement for. */

@@ -1,9 +1,8 @@
 package cn.minzheng.approvals.config;
 
-import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -38,7 +37,7 @@ public class ApprovalsProperties {
   private final Notices notices = new Notices();
 
   @Valid
-  private final Calendar calendar = new Calendar();
+  private final Map<String, Limit> limits = new HashMap<>(Map.of("dibao", new Limit()));
 
   public static class Notices {
     /** TrueType font with CJK glyphs that PDFs embed. */
@@ -54,18 +53,17 @@ public class ApprovalsProperties {
     public void setFontFamily(String fontFamily) { this.fontFamily = fontFamily; }
   }
 
-  /** The official working-day calendar: holidays off, 调休 weekend days worked, and the years covered. */
-  public static class Calendar {
-    private List<LocalDate> holidays = new ArrayList<>();
-    private List<LocalDate> workdays = new ArrayList<>();
-    private List<Integer> years = new ArrayList<>();
+  /** Statutory limit of the whole procedure, in working days from 受理, per application type. */
+  public static class Limit {
+    @jakarta.validation.constraints.Positive
+    private int workdays = 30;
+    @jakarta.validation.constraints.Positive
+    private int extendedWorkdays = 45;
 
-    public List<LocalDate> getHolidays() { return holidays; }
-    public void setHolidays(List<LocalDate> holidays) { this.holidays = holidays; }
-    public List<LocalDate> getWorkdays() { return workdays; }
-    public void setWorkdays(List<LocalDate> workdays) { this.workdays = workdays; }
-    public List<Integer> getYears() { return years; }
-    public void setYears(List<Integer> years) { this.years = years; }
+    public int getWorkdays() { return workdays; }
+    public void setWorkdays(int workdays) { this.workdays = workdays; }
+    public int getExtendedWorkdays() { return extendedWorkdays; }
+    public void setExtendedWorkdays(int extendedWorkdays) { this.extendedWorkdays = extendedWorkdays; }
   }
 
   public boolean isDemoData() { return demoData; }
@@ -77,7 +75,11 @@ public class ApprovalsProperties {
   public String getHistoryTimeToLive() { return historyTimeToLive; }
   public void setHistoryTimeToLive(String historyTimeToLive) { this.historyTimeToLive = historyTimeToLive; }
   public Notices getNotices() { return notices; }
-  public Calendar getCalendar() { return calendar; }
+  public Map<String, Limit> getLimits() { return limits; }
+
+  public Limit limitOf(String type) {
+    return limits.getOrDefault(type, new Limit());
+  }
 
   /** History time-to-live in days, as Camunda wants it. */
   public int historyTimeToLiveDays() {

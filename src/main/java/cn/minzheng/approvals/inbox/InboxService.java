@@ -13,12 +13,11 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.http.HttpStatus;
@@ -33,6 +32,9 @@ import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.ApplicationView;
 import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.common.Page;
+import cn.minzheng.approvals.inbox.TaskAccess.CaseTask;
+import cn.minzheng.approvals.notification.NotificationKind;
+import cn.minzheng.approvals.notification.NotificationService;
 import cn.minzheng.approvals.process.CaseProcess;
 import cn.minzheng.approvals.process.CaseProcesses;
 import cn.minzheng.approvals.process.Decision;
@@ -43,34 +45,45 @@ import cn.minzheng.approvals.web.ApiException.FieldProblem;
 
 /**
  * The approvers' inbox: the tasks a user may act on, and claim, unclaim and complete with the
- * checks every stage shares (region, allowed decision, mandatory opinion, required form fields, 回避).
+ * checks every stage shares (region, allowed decision, mandatory opinion, required form fields, 回避,
+ * pending 加签, delegation).
  */
 @Service
 public class InboxService {
 
+  /** The key of {@code data} that names the stage a return goes to. */
+  public static final String RETURN_TO = "returnTo";
+
   private final TaskService tasks;
   private final HistoryService historyService;
+  private final RuntimeService runtime;
   private final FormService forms;
-  private final RepositoryService repository;
+  private final TaskAccess access;
   private final ApplicationService applications;
   private final ApplicationDetails details;
   private final CaseProcesses processes;
   private final CaseHistory history;
   private final StageDataRules stageRules;
+  private final TaskSharingMapper sharing;
+  private final NotificationService notifications;
   private final ObjectMapper json;
 
-  public InboxService(TaskService tasks, HistoryService historyService, FormService forms, RepositoryService repository,
-                      ApplicationService applications, ApplicationDetails details, CaseProcesses processes,
-                      CaseHistory history, StageDataRules stageRules, ObjectMapper json) {
+  public InboxService(TaskService tasks, HistoryService historyService, RuntimeService runtime, FormService forms,
+                      TaskAccess access, ApplicationService applications, ApplicationDetails details,
+                      CaseProcesses processes, CaseHistory history, StageDataRules stageRules, TaskSharingMapper sharing,
+                      NotificationService notifications, ObjectMapper json) {
     this.tasks = tasks;
     this.historyService = historyService;
+    this.runtime = runtime;
     this.forms = forms;
-    this.repository = repository;
+    this.access = access;
     this.applications = applications;
     this.details = details;
     this.processes = processes;
     this.history = history;
     this.stageRules = stageRules;
+    this.sharing = sharing;
+    this.notifications = notifications;
     this.json = json;
   }
 
@@ -78,6 +91,9 @@ public class InboxService {
                              int page, int size) {
     if ("done".equals(scope)) {
       return done(user, type, stage, page, size);
+    }
+    if ("cc".equals(scope)) {
+      return copies(user, page, size);
     }
     TaskQuery query = tasks.createTaskQuery().active();
     switch (scope == null ? "all" : scope) {
@@ -105,7 +121,18 @@ public class InboxService {
     }
     long total = query.count();
     List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
-    return new Page<>(toViews(found), total, page, size);
+    Map<String, Long> appIdByInstance = new HashMap<>();
+    found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));
+    Map<Long, ApplicationRecord> apps = applications.byIds(appIdByInstance.values().stream()
+        .filter(id -> id != null).collect(Collectors.toSet()));
+    Date now = ClockUtil.getCurrentTime();
+    List<TaskView> views = found.stream().map(t -> {
+      ApplicationRecord app = apps.get(appIdByInstance.get(t.getProcessInstanceId()));
+      return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
+          app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), t.getDueDate(), now,
+          t.getCreateTime());
+    }).toList();
+    return new Page<>(views, total, page, size);
   }
 
   private Page<TaskView> done(CurrentUser user, String type, String stage, int page, int size) {
@@ -118,100 +145,102 @@ public class InboxService {
     }
     long total = query.count();
     List<HistoricTaskInstance> found = query.orderByHistoricTaskInstanceEndTime().desc().listPage(page * size, size);
-    Map<Long, ApplicationRecord> apps = applications.byIds(found.stream()
-        .map(t -> applicationIdOf(t.getProcessInstanceId())).filter(id -> id != null).collect(Collectors.toSet()));
+    Map<String, Long> appIdByInstance = new HashMap<>();
+    found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));
+    Map<Long, ApplicationRecord> apps = applications.byIds(appIdByInstance.values().stream()
+        .filter(id -> id != null).collect(Collectors.toSet()));
+    Date now = ClockUtil.getCurrentTime();
     List<TaskView> views = found.stream().map(t -> {
-      ApplicationRecord app = apps.get(applicationIdOf(t.getProcessInstanceId()));
-      return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
-          app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getTaskDefinitionKey(),
-          t.getAssignee(), t.getDueDate(), false, t.getStartTime(), null, null);
+      ApplicationRecord app = apps.get(appIdByInstance.get(t.getProcessInstanceId()));
+      return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
+          app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), null, now,
+          t.getStartTime());
     }).toList();
     return new Page<>(views, total, page, size);
   }
 
-  private Long applicationIdOf(String processInstanceId) {
-    var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-    return instance == null || instance.getBusinessKey() == null ? null : Long.valueOf(instance.getBusinessKey());
-  }
-
-  private List<TaskView> toViews(List<Task> found) {
-    Map<String, Long> appIdByInstance = new HashMap<>();
-    for (Task task : found) {
-      appIdByInstance.computeIfAbsent(task.getProcessInstanceId(), this::applicationIdOf);
-    }
-    Map<Long, ApplicationRecord> apps = applications.byIds(appIdByInstance.values().stream()
-        .filter(id -> id != null).collect(Collectors.toSet()));
+  private Page<TaskView> copies(CurrentUser user, int page, int size) {
+    List<TaskCc> found = sharing.findCcOfUser(user.id(), page * size, size);
+    Map<Long, ApplicationRecord> apps = applications.byIds(found.stream().map(TaskCc::getApplicationId)
+        .collect(Collectors.toSet()));
     Date now = ClockUtil.getCurrentTime();
-    List<TaskView> views = new ArrayList<>();
-    for (Task task : found) {
-      ApplicationRecord app = apps.get(appIdByInstance.get(task.getProcessInstanceId()));
-      views.add(view(task, app, now, null, null));
-    }
-    return views;
-  }
-
-  private static TaskView view(Task task, ApplicationRecord app, Date now, List<String> allowed, ApplicationView detail) {
-    boolean overdue = task.getDueDate() != null && task.getDueDate().before(now);
-    return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), app == null ? null : app.getId(),
-        app == null ? null : app.getNumber(), app == null ? null : app.getType(), task.getTaskDefinitionKey(),
-        task.getAssignee(), task.getDueDate(), overdue, task.getCreateTime(), allowed, detail);
+    List<TaskView> views = found.stream().map(cc -> {
+      ApplicationRecord app = apps.get(cc.getApplicationId());
+      return TaskView.row(cc.getTaskId(), cc.getTaskName(), cc.getTaskKey(), cc.getApplicationId(),
+          app == null ? null : app.getNumber(), app == null ? null : app.getType(), cc.getFromUser(), null, now,
+          java.sql.Timestamp.valueOf(cc.getCreatedAt()));
+    }).toList();
+    return new Page<>(views, sharing.countCcOfUser(user.id()), page, size);
   }
 
   /** One task with its allowed decisions and the application as the stage may see it. */
   public TaskView get(String taskId, CurrentUser user) {
-    ActionableTask at = actionable(taskId, user);
-    CaseProcess process = processOf(at.task());
-    boolean fullIds = process.needsFullIdNumbers(at.task().getTaskDefinitionKey());
+    CaseTask ct = access.actionable(taskId, user);
+    Task task = ct.task();
+    boolean fullIds = ct.process().needsFullIdNumbers(ct.key());
     if (fullIds) {
-      history.record(at.application().getId(), at.task().getTaskDefinitionKey(), at.task().getTaskDefinitionKey(),
-          user.id(), user.name(), "view_personal_data", null, Map.of("fields", "idNumbers"));
+      history.record(ct.application().getId(), ct.key(), ct.key(), user.id(), user.name(), "view_personal_data", null,
+          Map.of("fields", "idNumbers"));
     }
-    ApplicationView detail = details.view(at.application(), new ApplicationView.Disclosure(fullIds, true));
-    List<String> allowed = process.allowedDecisions(at.task().getTaskDefinitionKey()).stream().map(Decision::code).sorted().toList();
-    return view(at.task(), at.application(), ClockUtil.getCurrentTime(), allowed, detail);
+    ApplicationView detail = details.view(ct.application(), new ApplicationView.Disclosure(fullIds, true));
+    List<String> allowed = ct.process().allowedDecisions(ct.key()).stream().map(Decision::code).sorted().toList();
+    List<TaskView.Signer> signers = sharing.findSignsOfTask(taskId).stream()
+        .map(s -> new TaskView.Signer(s.getId(), s.getSigner(), s.getStatus(), s.getOpinion())).toList();
+    TaskView row = TaskView.row(task.getId(), task.getName(), ct.key(), ct.application().getId(),
+        ct.application().getNumber(), ct.application().getType(), task.getAssignee(), task.getDueDate(),
+        ClockUtil.getCurrentTime(), task.getCreateTime());
+    return new TaskView(row.id(), row.name(), row.taskKey(), row.applicationId(), row.applicationNumber(), row.type(),
+        row.stage(), row.assignee(), row.due(), row.overdue(), row.dueSoon(), row.created(), task.getOwner(),
+        task.getDelegationState() == null ? null : task.getDelegationState().name().toLowerCase(), allowed,
+        ct.process().returnTargets(ct.key()), signers, detail);
   }
 
   /** The stage's Camunda Form exactly as deployed. */
   public String form(String taskId, CurrentUser user) {
-    actionable(taskId, user);
+    access.actionable(taskId, user);
     return schemaOf(taskId).json();
   }
 
   @Transactional
   public void claim(String taskId, CurrentUser user) {
-    ActionableTask at = actionable(taskId, user);
-    if (at.task().getAssignee() != null) {
-      if (user.id().equals(at.task().getAssignee())) {
+    CaseTask ct = access.actionable(taskId, user);
+    if (ct.task().getAssignee() != null) {
+      if (user.id().equals(ct.task().getAssignee())) {
         return;
       }
-      throw new ApiException(HttpStatus.CONFLICT, "error.task-claimed", at.task().getAssignee());
+      throw new ApiException(HttpStatus.CONFLICT, "error.task-claimed", ct.task().getAssignee());
     }
     tasks.claim(taskId, user.id());
-    record(at, user, "claim", null, Map.of());
+    record(ct, user, "claim", null, Map.of());
   }
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    ActionableTask at = actionable(taskId, user);
-    if (!user.id().equals(at.task().getAssignee())) {
-      throw new ApiException(HttpStatus.CONFLICT, "error.task-claimed", String.valueOf(at.task().getAssignee()));
+    CaseTask ct = access.actionable(taskId, user);
+    if (!user.id().equals(ct.task().getAssignee()) || ct.task().getDelegationState() == DelegationState.PENDING) {
+      throw new ApiException(HttpStatus.CONFLICT, "error.task-claimed", String.valueOf(ct.task().getAssignee()));
     }
     tasks.setAssignee(taskId, null);
-    record(at, user, "unclaim", null, Map.of());
+    record(ct, user, "unclaim", null, Map.of());
   }
 
   @Transactional
   public void complete(String taskId, CompleteRequest request, CurrentUser user) {
-    ActionableTask at = actionable(taskId, user);
-    Task task = at.task();
-    CaseProcess process = processOf(task);
-    String taskKey = task.getTaskDefinitionKey();
+    CaseTask ct = access.actionable(taskId, user);
+    Task task = ct.task();
+    CaseProcess process = ct.process();
+    String taskKey = ct.key();
     if (task.getAssignee() != null && !user.id().equals(task.getAssignee())) {
       throw new ApiException(HttpStatus.CONFLICT, "error.task-claimed", task.getAssignee());
     }
-    if (process.isRecusalStage(taskKey)
-        && user.id().equals(tasks.getVariable(taskId, ProcessVariables.REFUSED_BY))) {
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      throw ApiException.conflict("error.task-delegated");
+    }
+    if (process.isRecusalStage(taskKey) && user.id().equals(tasks.getVariable(taskId, ProcessVariables.REFUSED_BY))) {
       throw new ApiException(HttpStatus.FORBIDDEN, "error.recusal");
+    }
+    if (sharing.findSignsOfTask(taskId).stream().anyMatch(s -> SignRequest.PENDING.equals(s.getStatus()))) {
+      throw ApiException.conflict("error.sign-pending");
     }
     Set<Decision> allowed = process.allowedDecisions(taskKey);
     Decision decision = Decision.ofCode(request.decision()).filter(allowed::contains).orElseThrow(() ->
@@ -222,6 +251,54 @@ public class InboxService {
       throw ApiException.badRequest("error.opinion-required", decision.code());
     }
     Map<String, Object> data = request.data() == null ? Map.of() : request.data();
+    String returnTo = null;
+    if (decision == Decision.RETURN) {
+      List<String> targets = process.returnTargets(taskKey);
+      Object chosen = data.get(RETURN_TO);
+      returnTo = chosen == null || chosen.toString().isBlank() ? targets.get(0) : chosen.toString();
+      if (!targets.contains(returnTo)) {
+        throw ApiException.invalid(List.of(new FieldProblem("data." + RETURN_TO, "validation.enum")));
+      }
+    }
+    Map<String, Object> formValues = formValues(taskId, taskKey, decision, data);
+    if (task.getAssignee() == null) {
+      tasks.claim(taskId, user.id());
+    }
+    Map<String, Object> variables = new HashMap<>(formValues);
+    variables.put(ProcessVariables.DECISION, decision.code());
+    variables.put(ProcessVariables.OPINION, opinion);
+    variables.put(ProcessVariables.DECIDED_BY, user.id());
+    if (process.isFinalDecisionStage(taskKey) && decision == Decision.REJECT) {
+      variables.put(ProcessVariables.REFUSED_BY, user.id());
+    }
+    Map<String, Object> detail = new LinkedHashMap<>(formValues);
+    if (returnTo != null) {
+      detail.put(RETURN_TO, returnTo);
+    }
+    record(ct, user, decision.code(), opinion, detail);
+    if (returnTo == null) {
+      tasks.complete(taskId, variables);
+      return;
+    }
+    String previousAssignee = lastAssignee(task.getProcessInstanceId(), returnTo);
+    if (returnTo.equals(process.returnTargets(taskKey).get(0))) {
+      tasks.complete(taskId, variables);
+    } else {
+      // a return further back than the model's own flow: move the token there
+      runtime.createProcessInstanceModification(task.getProcessInstanceId())
+          .cancelAllForActivity(taskKey)
+          .startBeforeActivity(returnTo)
+          .setVariables(variables)
+          .execute();
+    }
+    if (previousAssignee != null) {
+      notifications.notify(previousAssignee, NotificationKind.RETURNED, ct.application().getId(), null,
+          "申请 " + ct.application().getNumber() + " 被退回至您办理过的环节：" + (opinion == null ? "" : opinion));
+    }
+  }
+
+  /** Checks the data against the stage form (required fields, checkboxes default to false) and its cross-field rules. */
+  private Map<String, Object> formValues(String taskId, String taskKey, Decision decision, Map<String, Object> data) {
     FormSchema schema = schemaOf(taskId);
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, Object> formValues = new LinkedHashMap<>();
@@ -241,73 +318,17 @@ public class InboxService {
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }
-    if (task.getAssignee() == null) {
-      tasks.claim(taskId, user.id());
-    }
-    Map<String, Object> variables = new HashMap<>(formValues);
-    variables.put(ProcessVariables.DECISION, decision.code());
-    variables.put(ProcessVariables.OPINION, opinion);
-    variables.put(ProcessVariables.DECIDED_BY, user.id());
-    if (formValues.containsKey(ProcessVariables.MISSING)) {
-      variables.put(ProcessVariables.MISSING, formValues.get(ProcessVariables.MISSING));
-    }
-    if (process.isFinalDecisionStage(taskKey) && decision == Decision.REJECT) {
-      variables.put(ProcessVariables.REFUSED_BY, user.id());
-    }
-    Map<String, Object> detail = new LinkedHashMap<>(formValues);
-    record(at, user, decision.code(), opinion, detail);
-    tasks.complete(taskId, variables);
+    return formValues;
   }
 
-  private void record(ActionableTask at, CurrentUser user, String action, String opinion, Map<String, Object> detail) {
-    String key = at.task().getTaskDefinitionKey();
-    history.record(at.application().getId(), key, key, user.id(), user.name(), action, opinion, detail);
+  private String lastAssignee(String processInstanceId, String taskKey) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey).finished().orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1).stream()
+        .map(HistoricTaskInstance::getAssignee).findFirst().orElse(null);
   }
 
-  /**
-   * The task if this user may act on it: 404 when unknown or outside their region and groups,
-   * 409 when someone finished it already.
-   */
-  private ActionableTask actionable(String taskId, CurrentUser user) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      HistoricTaskInstance finished = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-      if (finished != null && mayEverSee(finished, user)) {
-        throw ApiException.conflict("error.task-done");
-      }
-      throw ApiException.notFound();
-    }
-    boolean candidate = user.id().equals(task.getAssignee()) || tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .anyMatch(group -> group != null && user.groups().contains(group));
-    if (!candidate) {
-      throw ApiException.notFound();
-    }
-    Long applicationId = applicationIdOf(task.getProcessInstanceId());
-    ApplicationRecord application = applicationId == null ? null : applications.get(applicationId, user);
-    if (application == null) {
-      throw ApiException.notFound();
-    }
-    return new ActionableTask(task, application);
-  }
-
-  private boolean mayEverSee(HistoricTaskInstance finished, CurrentUser user) {
-    Long applicationId = applicationIdOf(finished.getProcessInstanceId());
-    if (applicationId == null) {
-      return false;
-    }
-    try {
-      applications.get(applicationId, user);
-      return true;
-    } catch (ApiException e) {
-      return false;
-    }
-  }
-
-  private CaseProcess processOf(Task task) {
-    String key = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-    return processes.forKey(key).orElseThrow(() -> new IllegalStateException("unknown process " + key));
+  private void record(CaseTask ct, CurrentUser user, String action, String opinion, Map<String, Object> detail) {
+    history.record(ct.application().getId(), ct.key(), ct.key(), user.id(), user.name(), action, opinion, detail);
   }
 
   private FormSchema schemaOf(String taskId) {
@@ -320,8 +341,5 @@ public class InboxService {
 
   private static List<String> nonEmpty(List<String> groups) {
     return groups.isEmpty() ? List.of("-none-") : groups;
-  }
-
-  private record ActionableTask(Task task, ApplicationRecord application) {
   }
 }

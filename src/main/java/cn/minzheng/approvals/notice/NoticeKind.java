@@ -17,7 +17,8 @@ public enum NoticeKind {
   APPROVED("approved", "最低生活保障确认通知书", Organ.DISTRICT, false, ApplicationStatus.APPROVED),
   REJECTED("rejected", "不予批准决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),
   CERTIFICATE("certificate", "证书", Organ.DISTRICT, false, null),
-  APPEAL_DECISION("appeal_decision", "复核决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED);
+  APPEAL_DECISION("appeal_decision", "复核决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),
+  WITHDRAWN("withdrawn", "撤回申请告知书", Organ.STREET, false, ApplicationStatus.WITHDRAWN);
 
   /** Which office signs: the 街道办事处 or the 区民政局. */
   public enum Organ { STREET, DISTRICT }

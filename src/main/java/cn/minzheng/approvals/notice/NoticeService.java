@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationService;
+import cn.minzheng.approvals.application.ProcedureClock;
 import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.common.Counters;
 import cn.minzheng.approvals.common.IdNumbers;
@@ -53,10 +54,11 @@ public class NoticeService {
   private final MessageSource messages;
   private final ApprovalsProperties properties;
   private final Clock clock;
+  private final ProcedureClock procedureClock;
 
   public NoticeService(NoticeMapper notices, NoticeRenderer renderer, ApplicationService applications,
                        RegionService regions, Counters counters, CaseHistory history, MessageSource messages,
-                       ApprovalsProperties properties, Clock clock) {
+                       ApprovalsProperties properties, Clock clock, ProcedureClock procedureClock) {
     this.notices = notices;
     this.renderer = renderer;
     this.applications = applications;
@@ -66,6 +68,7 @@ public class NoticeService {
     this.messages = messages;
     this.properties = properties;
     this.clock = clock;
+    this.procedureClock = procedureClock;
   }
 
   /** What the deciding stage said: the reasons, the missing materials, who decided. */
@@ -98,6 +101,9 @@ public class NoticeService {
 
     if (kind.resultingStatus() != null) {
       applications.changeStatus(applicationId, kind.resultingStatus());
+    }
+    if (kind == NoticeKind.ACCEPTED) {
+      procedureClock.start(application);
     }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("kind", kind.code());

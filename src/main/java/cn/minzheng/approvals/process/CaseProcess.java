@@ -16,6 +16,12 @@ public interface CaseProcess {
   /** Appeal stages: the one who refused may not decide (回避). */
   boolean isRecusalStage(String taskKey);
 
+  /**
+   * Earlier stages a task may be returned to (退回), the model's own return flow first; empty when
+   * the stage cannot return.
+   */
+  java.util.List<String> returnTargets(String taskKey);
+
   /** The stage whose refusal the appeal is about. */
   boolean isFinalDecisionStage(String taskKey);
 }

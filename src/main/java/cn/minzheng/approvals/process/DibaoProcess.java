@@ -6,6 +6,7 @@ import static cn.minzheng.approvals.process.Decision.RETURN;
 import static cn.minzheng.approvals.process.Decision.SUPPLEMENT;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,6 +61,11 @@ public final class DibaoProcess implements CaseProcess {
       TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN),
       TASK_DECIDE_APPEAL, EnumSet.of(APPROVE, REJECT));
 
+  private static final Map<String, List<String>> RETURN_TARGETS = Map.of(
+      TASK_DEMOCRATIC_REVIEW, List.of(TASK_INVESTIGATE),
+      TASK_STREET_REVIEW, List.of(TASK_INVESTIGATE),
+      TASK_DISTRICT_APPROVE, List.of(TASK_STREET_REVIEW, TASK_INVESTIGATE));
+
   /** 受理 checks the papers against the person, 调查 runs 信息核对: both need the full ID numbers. */
   private static final Set<String> FULL_ID_STAGES = Set.of(TASK_ACCEPT, TASK_AWAIT_SUPPLEMENT, TASK_INVESTIGATE);
 
@@ -79,6 +85,11 @@ public final class DibaoProcess implements CaseProcess {
   @Override
   public boolean needsFullIdNumbers(String taskKey) {
     return FULL_ID_STAGES.contains(taskKey);
+  }
+
+  @Override
+  public List<String> returnTargets(String taskKey) {
+    return RETURN_TARGETS.getOrDefault(taskKey, List.of());
   }
 
   @Override

@@ -13,7 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,46 +26,41 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import cn.minzheng.approvals.config.ApprovalsProperties;
 import cn.minzheng.approvals.config.TimeConfig;
 
 /**
- * The calendar as configured in {@code src/main/resources/application.yml}; expected dates reasoned
+ * The calendar as the migration {@code V2__workspace.sql} stores it; expected dates reasoned
  * from the State Council's 2026 arrangement (国办发明电〔2025〕7号).
  */
 class WorkdayCalendarTest {
 
-  private static ApprovalsProperties.Calendar configured;
+  private static CalendarDays configured;
   private static WorkdayCalendar calendar;
 
-  @BeforeAll
-  @SuppressWarnings("unchecked")
-  static void loadCalendarFromApplicationYml() throws IOException {
-    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
-      // the first document is the default profile, which holds approvals.calendar
-      Map<String, Object> root = (Map<String, Object>) new Yaml().loadAll(in).iterator().next();
-      Map<String, Object> approvals = (Map<String, Object>) root.get("approvals");
-      Map<String, Object> yaml = (Map<String, Object>) approvals.get("calendar");
-      ApprovalsProperties properties = new ApprovalsProperties();
-      configured = properties.getCalendar();
-      configured.setHolidays(dates((List<Object>) yaml.get("holidays")));
-      configured.setWorkdays(dates((List<Object>) yaml.get("workdays")));
-      configured.setYears(new ArrayList<>((List<Integer>) yaml.get("years")));
-      calendar = new WorkdayCalendar(properties);
-    }
-  }
+  private static final Pattern ROW = Pattern.compile(
+      "INSERT INTO mz_calendar_(day|year) \\((?:cal_date|cal_year)[^)]*\\) VALUES \\((?:DATE '([0-9-]{10})', '(holiday|workday)'|(\\d{4}),)");
 
-  /** SnakeYAML reads unquoted dates as java.util.Date at UTC midnight. */
-  private static List<LocalDate> dates(List<Object> values) {
-    List<LocalDate> dates = new ArrayList<>();
-    for (Object value : values) {
-      if (value instanceof Date date) {
-        dates.add(date.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+  @BeforeAll
+  static void loadCalendarFromTheMigration() throws IOException {
+    // the calendar is data: read it exactly as the Flyway migration inserts it
+    Set<LocalDate> holidays = new HashSet<>();
+    Set<LocalDate> workdays = new HashSet<>();
+    Set<Integer> years = new HashSet<>();
+    for (String line : Files.readAllLines(Path.of("src/main/resources/db/migration/V2__workspace.sql"))) {
+      Matcher m = ROW.matcher(line);
+      if (!m.find()) {
+        continue;
+      }
+      if (m.group(4) != null) {
+        years.add(Integer.parseInt(m.group(4)));
+      } else if ("holiday".equals(m.group(3))) {
+        holidays.add(LocalDate.parse(m.group(2)));
       } else {
-        dates.add(LocalDate.parse(value.toString()));
+        workdays.add(LocalDate.parse(m.group(2)));
       }
     }
-    return dates;
+    configured = new CalendarDays(holidays, workdays, years);
+    calendar = new WorkdayCalendar(() -> configured);
   }
 
   private static List<LocalDate> range(String first, String last) {
@@ -88,13 +87,13 @@ class WorkdayCalendarTest {
         "2026-09-20", "2026-10-10").map(LocalDate::parse).toList();
 
     // when
-    List<LocalDate> holidays2026 = configured.getHolidays().stream().filter(d -> d.getYear() == 2026).toList();
-    List<LocalDate> workdays2026 = configured.getWorkdays().stream().filter(d -> d.getYear() == 2026).toList();
+    List<LocalDate> holidays2026 = configured.holidays().stream().filter(d -> d.getYear() == 2026).toList();
+    List<LocalDate> workdays2026 = configured.workdays().stream().filter(d -> d.getYear() == 2026).toList();
 
     // then
     assertThat(holidays2026).containsExactlyInAnyOrderElementsOf(officialHolidays);
     assertThat(workdays2026).containsExactlyInAnyOrderElementsOf(officialWorkdays);
-    assertThat(configured.getYears()).contains(2025, 2026).doesNotContain(2027);
+    assertThat(configured.years()).contains(2025, 2026).doesNotContain(2027);
   }
 
   @Test

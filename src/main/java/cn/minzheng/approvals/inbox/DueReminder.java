@@ -1,0 +1,54 @@
+package cn.minzheng.approvals.inbox;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.minzheng.approvals.config.TimeConfig;
+import cn.minzheng.approvals.notification.NotificationKind;
+import cn.minzheng.approvals.notification.NotificationService;
+
+/** Tells assignees (or the candidates of unassigned tasks) the morning before a task falls due. */
+@Component
+public class DueReminder {
+
+  private final TaskService tasks;
+  private final TaskAccess access;
+  private final NotificationService notifications;
+
+  public DueReminder(TaskService tasks, TaskAccess access, NotificationService notifications) {
+    this.tasks = tasks;
+    this.access = access;
+    this.notifications = notifications;
+  }
+
+  @Scheduled(cron = "${approvals.due-reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+  @Transactional
+  public int remindDueTomorrow() {
+    LocalDate tomorrow = ClockUtil.getCurrentTime().toInstant().atZone(TimeConfig.BEIJING).toLocalDate().plusDays(1);
+    Date from = Date.from(tomorrow.atStartOfDay(TimeConfig.BEIJING).toInstant());
+    Date to = Date.from(tomorrow.plusDays(1).atStartOfDay(TimeConfig.BEIJING).toInstant());
+    int sent = 0;
+    for (Task task : tasks.createTaskQuery().active().dueAfter(new Date(from.getTime() - 1)).dueBefore(to).list()) {
+      Long applicationId = access.applicationIdOf(task.getProcessInstanceId());
+      String message = "“" + task.getName() + "”明天到期，请及时办理";
+      if (task.getAssignee() != null) {
+        if (!notifications.alreadySent(task.getAssignee(), NotificationKind.DUE_TOMORROW, task.getId())) {
+          notifications.notify(task.getAssignee(), NotificationKind.DUE_TOMORROW, applicationId, task.getId(), message);
+          sent++;
+        }
+      } else {
+        notifications.notifyGroups(access.candidateGroups(task.getId()), NotificationKind.DUE_TOMORROW, applicationId,
+            task.getId(), message);
+        sent++;
+      }
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,52 @@
+package cn.minzheng.approvals.inbox;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.minzheng.approvals.application.ApplicationService;
+import cn.minzheng.approvals.application.ApplicationView;
+import cn.minzheng.approvals.application.ProcedureClock;
+import cn.minzheng.approvals.security.CurrentUser;
+
+/** The overdue list of the caller's region: stages past their due date, cases past their statutory limit. */
+@RestController
+public class OverdueController {
+
+  private final ProcedureClock procedureClock;
+  private final TaskService tasks;
+  private final TaskAccess access;
+  private final ApplicationService applications;
+
+  public OverdueController(ProcedureClock procedureClock, TaskService tasks, TaskAccess access,
+                           ApplicationService applications) {
+    this.procedureClock = procedureClock;
+    this.tasks = tasks;
+    this.access = access;
+    this.applications = applications;
+  }
+
+  @GetMapping("/api/overdue")
+  public Map<String, Object> overdue(@AuthenticationPrincipal CurrentUser user) {
+    List<String> instances = procedureClock.openInstances(user);
+    Date now = ClockUtil.getCurrentTime();
+    List<TaskView> overdueTasks = instances.isEmpty() ? List.of()
+        : tasks.createTaskQuery().processInstanceIdIn(instances.stream().limit(1000).toArray(String[]::new))
+            .dueBefore(now).orderByDueDate().asc().listPage(0, 200).stream()
+            .map(t -> {
+              var app = applications.byIds(List.of(access.applicationIdOf(t.getProcessInstanceId()))).values().stream()
+                  .findFirst().orElse(null);
+              return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
+                  app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), t.getDueDate(),
+                  now, t.getCreateTime());
+            }).toList();
+    List<ApplicationView> pastLimit = procedureClock.pastDue(user).stream().map(ApplicationView::summary).toList();
+    return Map.of("tasks", overdueTasks, "applications", pastLimit);
+  }
+}
