@@ -87,7 +87,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(CalendarYearMissingException.class)
   public ResponseEntity<ProblemDetail> handle(CalendarYearMissingException e) {
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "error.calendar-year-missing", new Object[] {e.year()}, List.of());
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "error.calendar-year-missing", new Object[] {String.valueOf(e.year())}, List.of());
   }
 
   @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
