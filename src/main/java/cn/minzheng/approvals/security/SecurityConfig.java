@@ -13,16 +13,29 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Form login for browsers, HTTP Basic for the API. Everything needs a login except health;
- * Camunda's webapps and REST API are for administrators only.
+ * Form login for browsers (our page at {@code /login}), HTTP Basic for the API. Everything needs a
+ * login except health and the login page with its assets; Camunda's webapps and REST API are for
+ * administrators only.
+ *
+ * <p>CSRF: the workspace pages send the token of a cookie of our own ({@link #CSRF_COOKIE}, readable
+ * by our scripts, path /) back in the header {@link #CSRF_HEADER} (API calls) or the {@code _csrf}
+ * field (login and logout forms). The name differs from the Camunda webapps' {@code XSRF-TOKEN} on
+ * /camunda, so the two never overwrite each other.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
+
+  public static final String CSRF_COOKIE = "MZ-XSRF-TOKEN";
+  public static final String CSRF_HEADER = "X-MZ-XSRF-TOKEN";
+  /** The login page and what it loads; nothing here is personal or secret. */
+  private static final String[] PUBLIC_ASSETS = {"/login", "/css/**", "/js/**", "/i18n/**", "/vendor/**", "/favicon.ico"};
 
   @Bean
   public SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaAuthenticationProvider provider) throws Exception {
@@ -38,17 +51,41 @@ public class SecurityConfig {
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers(PUBLIC_ASSETS).permitAll()
             .requestMatchers("/engine-rest/**", "/camunda/**").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
-        .formLogin(form -> form.permitAll())
-        .logout(logout -> logout.permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies(CSRF_COOKIE).permitAll())
         .httpBasic(basic -> basic.realmName("minzheng"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthRequest, new AntPathRequestMatcher("/camunda/**")))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(csrfTokenRepository())
+            .csrfTokenRequestHandler(plainCsrfTokenHandler())
+            .ignoringRequestMatchers(basicAuthRequest, new AntPathRequestMatcher("/camunda/**")))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), engineRest))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
+  }
+
+  /** The token in a cookie our pages' scripts read (not HttpOnly), on path / for every page and API call. */
+  static CookieCsrfTokenRepository csrfTokenRepository() {
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookieName(CSRF_COOKIE);
+    repository.setHeaderName(CSRF_HEADER);
+    repository.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax"));
+    return repository;
+  }
+
+  /**
+   * The cookie's token is sent back as it is (header or form field), so it is compared unmasked; and it
+   * is loaded on every request (attribute name null), so that every page response carries the cookie
+   * its scripts need, including the login page.
+   */
+  static CsrfTokenRequestAttributeHandler plainCsrfTokenHandler() {
+    CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
+    handler.setCsrfRequestAttributeName(null);
+    return handler;
   }
 
   /** One sign-in: the Camunda webapps take the user from Spring Security. */
