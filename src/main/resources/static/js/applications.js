@@ -1,0 +1,74 @@
+// Application search: GET /api/applications?type=&status=&stage=&q=&page=&size= (the caller's region).
+import { api } from './api.js';
+import { initPage } from './header.js';
+import { t, label } from './i18n.js';
+import { STAGES, STATUSES, TYPES } from './codes.js';
+import { el, clear, formatDateTime, formatMoney, showMessage, showProblem } from './ui.js';
+
+const state = { page: 0 };
+const PAGE_SIZE = 20;
+
+function options(select, codes, prefix) {
+  clear(select).append(el('option', { value: '' }, t('inbox.filter.all')));
+  for (const code of codes) select.append(el('option', { value: code }, label(prefix, code)));
+}
+
+function render(page) {
+  const list = clear(document.getElementById('list'));
+  if (!page.items.length) {
+    list.append(el('p', { class: 'empty' }, t('apps.empty')));
+    return;
+  }
+  list.append(el('table', { class: 'data', id: 'application-table' },
+    el('thead', {}, el('tr', {}, ['case.number', 'case.type', 'apps.col.applicant', 'case.status', 'case.stage', 'case.amount', 'apps.col.createdAt']
+      .map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('tbody', {}, page.items.map((a) => {
+      const href = `/applications/${a.id}`;
+      const row = el('tr', { class: 'app-row', dataset: { id: a.id, number: a.number } },
+        el('td', {}, el('a', { href }, a.number)),
+        el('td', {}, label('type', a.type)),
+        el('td', {}, a.applicant ? a.applicant.name : ''),
+        el('td', {}, el('span', { class: `status status-${a.status}` }, label('status', a.status))),
+        el('td', {}, label('stage', a.stage)),
+        el('td', { class: 'num' }, formatMoney(a.amount)),
+        el('td', {}, formatDateTime(a.createdAt)));
+      row.addEventListener('click', (e) => { if (!e.target.closest('a')) location.assign(href); });
+      return row;
+    }))));
+}
+
+function renderPaging(page) {
+  const nav = clear(document.getElementById('paging'));
+  const pages = Math.max(1, Math.ceil(page.total / page.size));
+  const prev = el('button', { type: 'button', class: 'secondary', disabled: page.page <= 0 }, t('paging.prev'));
+  const next = el('button', { type: 'button', class: 'secondary', disabled: page.page + 1 >= pages }, t('paging.next'));
+  prev.addEventListener('click', () => { state.page -= 1; load(); });
+  next.addEventListener('click', () => { state.page += 1; load(); });
+  nav.append(prev, el('span', {}, t('paging.info', { page: page.page + 1, pages, total: page.total })), next);
+}
+
+async function load() {
+  const form = document.getElementById('filters');
+  showMessage(document.getElementById('list-message'), '');
+  try {
+    const page = await api.get('/api/applications', {
+      type: form.elements.type.value, status: form.elements.status.value, stage: form.elements.stage.value,
+      q: form.elements.q.value.trim(), page: state.page, size: PAGE_SIZE,
+    });
+    render(page);
+    renderPaging(page);
+  } catch (e) {
+    showProblem(document.getElementById('list-message'), e);
+  }
+}
+
+await initPage('applications');
+options(document.getElementById('filter-type'), TYPES, 'type');
+options(document.getElementById('filter-status'), STATUSES, 'status');
+options(document.getElementById('filter-stage'), STAGES, 'stage');
+const form = document.getElementById('filters');
+form.addEventListener('submit', (e) => { e.preventDefault(); state.page = 0; load(); });
+form.addEventListener('change', (e) => { if (e.target.name !== 'q') { state.page = 0; load(); } });
+form.addEventListener('reset', () => setTimeout(() => { state.page = 0; load(); }));
+await load();
+document.body.dataset.ready = 'true';
