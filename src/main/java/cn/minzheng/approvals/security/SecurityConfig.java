@@ -55,7 +55,7 @@ public class SecurityConfig {
             .requestMatchers("/engine-rest/**", "/camunda/**").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies(CSRF_COOKIE).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .httpBasic(basic -> basic.realmName("minzheng"))
         .csrf(csrf -> csrf
             .csrfTokenRepository(csrfTokenRepository())

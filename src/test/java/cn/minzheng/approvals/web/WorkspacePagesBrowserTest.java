@@ -142,6 +142,7 @@ class WorkspacePagesBrowserTest {
     browser.find(By.cssSelector("#history-list li[data-action='published']"));
     assertThat(browser.findAll(By.cssSelector("#history-list li[data-action='approve']"))).hasSize(4);
     assertThat(applications.getForProcess(app.getId()).getStatus()).isEqualTo("approved");
+    browser.screenshot("application");
   }
 
   @Test
@@ -221,6 +222,7 @@ class WorkspacePagesBrowserTest {
     row.findElement(By.cssSelector("input.urge-message")).sendKeys("请今天内完成入户调查");
     row.findElement(By.cssSelector("button.urge")).click();
     browser.waitForText(By.id("page-message"), "已催办");
+    browser.screenshot("overdue");
 
     // then: the clerk is told
     List<Map<String, Object>> notifications = notifications("wjs-clerk");
