@@ -181,12 +181,7 @@ class WorkspacePagesBrowserTest {
   @Test
   void shouldTransferToTheOtherApproverAndLetAReviewerUrgeAnOverdueTask() {
     // given: a case at the district stage
-    ApplicationRecord atDistrict = submit();
-    String number = atDistrict.getNumber();
-    complete("wjs-clerk", number, DibaoProcess.TASK_ACCEPT, "approve", null, Map.of());
-    complete("wjs-clerk", number, DibaoProcess.TASK_INVESTIGATE, "approve", null, investigation());
-    complete("wjs-reviewer", number, DibaoProcess.TASK_STREET_REVIEW, "approve", null, Map.of());
-    firePublicNoticeTimer(atDistrict.getProcessInstanceId());
+    String number = atDistrict().getNumber();
 
     // when: 转办 — only those who may act on the stage are offered
     browser.login("qu-approver");
@@ -227,6 +222,65 @@ class WorkspacePagesBrowserTest {
     // then: the clerk is told
     List<Map<String, Object>> notifications = notifications("wjs-clerk");
     assertThat(notifications).anySatisfy(n -> assertThat(n).containsEntry("kind", "urged").containsEntry("taskId", investigation));
+  }
+
+  @Test
+  void shouldAskForACoSignatureCopyAndDelegateAndGetTheTaskBack() {
+    // given: a case at the district stage, claimed by the approver
+    ApplicationRecord app = atDistrict();
+    String number = app.getNumber();
+    browser.login("qu-approver");
+    openTask("group", number, DibaoProcess.TASK_DISTRICT_APPROVE, "区民政局审核确认");
+    claim();
+
+    // 加签: the stage cannot be completed until the other approver has signed
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("signer-user"))).selectByValue("qu-approver2");
+    browser.click(By.id("signer-submit"));
+    browser.waitForText(By.id("page-message"), "加签");
+    browser.waitForText(By.id("task-signers"), "qu-approver2 待签");
+    browser.click(By.id("decide-approve"));
+    browser.waitForText(By.id("action-message"), "加签人尚未签署");
+
+    // 抄送 to the street clerk
+    browser.click(By.cssSelector("input[name='cc-user'][value='wjs-clerk']"));
+    browser.click(By.id("cc-submit"));
+    browser.waitForText(By.id("page-message"), "已抄送");
+    browser.logout();
+
+    // the co-signer signs from 待会签
+    browser.login("qu-approver2");
+    browser.click(By.id("tab-signs"));
+    WebElement card = browser.find(By.xpath("//ul[@id='sign-list']/li[.//a[@href='/applications/" + app.getId() + "']]"));
+    card.findElement(By.cssSelector("button[data-sign='approve']")).click();
+    browser.waitForText(By.id("page-message"), "会签意见已提交");
+    browser.logout();
+
+    // 委派 to the other approver, who gives it back with an opinion
+    browser.login("qu-approver");
+    openTask("mine", number, DibaoProcess.TASK_DISTRICT_APPROVE, "区民政局审核确认");
+    browser.waitForText(By.id("task-signers"), "qu-approver2 同意");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("delegate-user"))).selectByValue("qu-approver2");
+    browser.click(By.id("delegate-submit"));
+    browser.waitForText(By.id("page-message"), "已委派给");
+    browser.logout();
+    browser.login("qu-approver2");
+    openTask("mine", number, DibaoProcess.TASK_DISTRICT_APPROVE, "区民政局审核确认");
+    browser.typeInto(By.id("resolve-opinion"), "已核实，建议同意");
+    browser.click(By.id("resolve"));
+    browser.waitForText(By.id("page-message"), "已归还委派人");
+    browser.logout();
+
+    // then: the clerk has the copy, and the approver the task again, free to decide
+    browser.login("wjs-clerk");
+    browser.click(By.id("tab-cc"));
+    browser.find(rowOf(number, DibaoProcess.TASK_DISTRICT_APPROVE));
+    browser.logout();
+    browser.login("qu-approver");
+    openTask("mine", number, DibaoProcess.TASK_DISTRICT_APPROVE, "区民政局审核确认");
+    decide("approve", "通过");
+    browser.go("/applications/" + app.getId());
+    browser.waitForText(By.cssSelector("#history-list li[data-action='resolve']"), "已核实，建议同意");
+    assertThat(browser.findAll(By.cssSelector("#history-list li[data-action='sign_approved']"))).hasSize(1);
   }
 
   @Test
@@ -340,6 +394,16 @@ class WorkspacePagesBrowserTest {
 
   private ApplicationRecord submit() {
     return applications.submit(Applications.dibao(Applications.WJS_COMMUNITY), users.load("wjs-clerk").orElseThrow());
+  }
+
+  /** A case past 公示, waiting for the district's decision (stages worked through the API). */
+  private ApplicationRecord atDistrict() {
+    ApplicationRecord app = submit();
+    complete("wjs-clerk", app.getNumber(), DibaoProcess.TASK_ACCEPT, "approve", null, Map.of());
+    complete("wjs-clerk", app.getNumber(), DibaoProcess.TASK_INVESTIGATE, "approve", null, investigation());
+    complete("wjs-reviewer", app.getNumber(), DibaoProcess.TASK_STREET_REVIEW, "approve", null, Map.of());
+    firePublicNoticeTimer(app.getProcessInstanceId());
+    return app;
   }
 
   private static Map<String, Object> investigation() {
