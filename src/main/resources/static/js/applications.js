@@ -62,7 +62,8 @@ async function load() {
   }
 }
 
-await initPage('applications');
+const me = await initPage('applications');
+if (me.roles.includes('clerk') || me.roles.includes('worker')) document.getElementById('new-application-link').hidden = false;
 options(document.getElementById('filter-type'), TYPES, 'type');
 options(document.getElementById('filter-status'), STATUSES, 'status');
 options(document.getElementById('filter-stage'), STAGES, 'stage');

@@ -84,8 +84,13 @@ export function materialsSection(app, canUpload) {
   const body = [declared ? el('h3', {}, t('case.declared')) : null, declared, el('h3', {}, t('case.materials')), files];
   const message = el('div', { id: 'material-message', hidden: true });
   const sectionNode = section('materials', 'case.materialsTitle', ...body, message);
-  loadMaterials(app.id, files);
-  if (canUpload) sectionNode.append(uploadForm(app.id, files, message));
+  const upload = canUpload ? uploadForm(app.id, files, message) : null;
+  if (upload) {
+    upload.hidden = true;
+    sectionNode.append(upload);
+  }
+  // no upload form while the scans cannot be listed (the materials API may not be there yet)
+  loadMaterials(app.id, files).then((available) => { if (upload) upload.hidden = !available; });
   return sectionNode;
 }
 

@@ -44,6 +44,11 @@ public class PageController {
     return page("applications");
   }
 
+  @GetMapping("/applications/new")
+  public ResponseEntity<Resource> newApplication() {
+    return page("new-application");
+  }
+
   @GetMapping("/applications/{id:\\d+}")
   public ResponseEntity<Resource> application() {
     return page("application");

@@ -146,6 +146,53 @@ class WorkspacePagesBrowserTest {
   }
 
   @Test
+  void shouldFileAnApplicationInTheBrowserAndFindItWaitingForAcceptance() {
+    // given
+    browser.login("wjs-clerk");
+    browser.click(By.id("nav-applications"));
+    browser.waitReady();
+    browser.click(By.id("new-application-link"));
+    browser.waiting().until(ExpectedConditions.urlContains("/applications/new"));
+    browser.waitReady();
+
+    // when: the applicant and a spouse, the spouse's ID number mistyped
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("regionCode"))).selectByVisibleText("吴家山街示范一社区");
+    browser.typeInto(By.id("applicantName"), "王小花");
+    browser.typeInto(By.id("applicantIdNumber"), cn.minzheng.approvals.support.TestIds.random());
+    browser.typeInto(By.id("applicantPhone"), "13812345678");
+    browser.typeInto(By.id("selfIncome"), "300");
+    browser.click(By.id("add-member"));
+    WebElement spouse = browser.find(By.cssSelector("#member-rows tbody tr.member-row"));
+    spouse.findElement(By.name("name")).sendKeys("刘大力");
+    spouse.findElement(By.name("idNumber")).sendKeys("420112198001010010");
+    WebElement income = spouse.findElement(By.name("monthlyIncome"));
+    income.clear();
+    income.sendKeys("200");
+    browser.typeInto(By.id("reason"), "因病致贫");
+    browser.click(By.cssSelector("#material-checks input[value='id_card']"));
+    browser.click(By.id("submit-application"));
+
+    // then: the server's field error is shown by the spouse's ID number
+    browser.waitForText(By.cssSelector(".field-error[data-error-for='members[1].idNumber']"), "校验位");
+    browser.screenshot("new-application");
+    WebElement idField = spouse.findElement(By.name("idNumber"));
+    idField.clear();
+    idField.sendKeys(cn.minzheng.approvals.support.TestIds.random());
+    browser.click(By.id("submit-application"));
+    browser.waiting().until(d -> browser.currentPath().matches("/applications/\\d+"));
+    browser.waitReady();
+    browser.waitForText(By.id("page-message"), "申请已登记");
+    String number = browser.text(By.cssSelector("#summary [data-name='number'] dd"));
+    assertThat(browser.text(By.cssSelector("#summary [data-name='stage'] dd"))).isEqualTo("受理");
+    assertThat(browser.text(By.id("members-table"))).contains("王小花", "刘大力", "配偶");
+
+    // and the 受理 task is in the street's 待领
+    browser.click(By.id("nav-inbox"));
+    browser.waitReady();
+    openTask("group", number, DibaoProcess.TASK_ACCEPT, "受理");
+  }
+
+  @Test
   void shouldShowTheClerkACaseTheReviewerReturnedWithAnOpinion() {
     // given: a case at 街道初审, accepted and investigated by the clerk
     ApplicationRecord app = submit();

@@ -50,7 +50,7 @@ class WorkspaceSecurityTest {
 
   @Test
   void shouldSendPagesWithoutLoginToTheLoginPageAndTheApiTo401() throws Exception {
-    for (String page : new String[] {"/", "/inbox", "/tasks/abc", "/applications", "/applications/1", "/overdue"}) {
+    for (String page : new String[] {"/", "/inbox", "/tasks/abc", "/applications", "/applications/new", "/applications/1", "/overdue"}) {
       HttpResponse<String> answer = get(page);
       assertThat(answer.statusCode()).as(page).isEqualTo(302);
       assertThat(answer.headers().firstValue("Location")).as(page).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
