@@ -190,6 +190,20 @@ class WorkspacePagesBrowserTest {
     browser.click(By.id("nav-inbox"));
     browser.waitReady();
     openTask("group", number, DibaoProcess.TASK_ACCEPT, "受理");
+
+    // when the applicant withdraws in writing, the clerk 撤回s it: a reason is required, and a confirmation
+    browser.click(By.id("withdraw-submit"));
+    browser.waitForText(By.cssSelector(".field-error[data-error-for='reason']"), "请填写理由");
+    browser.typeInto(By.id("withdraw-text"), "申请人书面申请撤回");
+    browser.click(By.id("withdraw-submit"));
+    browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+    browser.waiting().until(d -> "/".equals(browser.currentPath()));
+    browser.waitReady();
+    browser.waitForText(By.id("page-message"), "申请已撤回");
+    browser.go("/applications");
+    browser.typeInto(By.id("search"), number);
+    browser.click(By.id("search-button"));
+    browser.waitForText(By.cssSelector("#application-table tr[data-number='" + number + "']"), "已撤回");
   }
 
   @Test
