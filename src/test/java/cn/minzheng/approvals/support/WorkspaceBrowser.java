@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,6 +64,9 @@ public class WorkspaceBrowser implements AfterTestExecutionCallback, AfterEachCa
         "--disable-default-apps", "--disable-extensions", "--lang=zh-CN", "--window-size=1400,1000",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -150,11 +157,35 @@ public class WorkspaceBrowser implements AfterTestExecutionCallback, AfterEachCa
     }
   }
 
+  /**
+   * Script errors and refused content (CSP) the page reported in its console. Failed requests are left
+   * out: the tests provoke 4xx answers on purpose, and the pages show them.
+   */
+  public List<String> scriptErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(message -> !message.contains("Failed to load resource"))
+        .toList();
+  }
+
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    if (driver == null || context.getExecutionException().isEmpty()) {
+    if (driver == null) {
       return;
     }
+    if (context.getExecutionException().isEmpty()) {
+      List<String> errors = scriptErrors();
+      if (!errors.isEmpty()) {
+        screenshotOnFailure(context);
+        throw new AssertionError("the pages reported script errors: " + errors);
+      }
+      return;
+    }
+    screenshotOnFailure(context);
+  }
+
+  private void screenshotOnFailure(ExtensionContext context) {
     String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
     try {
       screenshot(name);
