@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, label } from './i18n.js';
 import { TASK_KEYS, TYPES } from './codes.js';
-import { el, clear, formatDate, formatDateTime, showMessage, showProblem, flashNext, busy } from './ui.js';
+import { el, clear, formatDateTime, showMessage, showProblem, flashNext, busy } from './ui.js';
 
 const SCOPES = ['mine', 'group', 'done', 'cc', 'signs'];
 const PAGE_SIZE = 20;

@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, label } from './i18n.js';
 import { MATERIAL_KINDS } from './codes.js';
-import { el, clear, showMessage, showProblem, flashNext, busy } from './ui.js';
+import { el, clear, showProblem, flashNext, busy } from './ui.js';
 
 const RELATIONS = ['spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'other'];
 const WORK_ABILITIES = ['full', 'partial', 'none'];

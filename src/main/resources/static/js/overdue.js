@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, label } from './i18n.js';
-import { el, clear, formatDate, formatDateTime, showMessage, showProblem, flashNext, busy } from './ui.js';
+import { el, clear, formatDate, formatDateTime, showProblem, flashNext, busy } from './ui.js';
 
 const me = await initPage('overdue');
 const mayUrge = me.roles.includes('reviewer') || me.roles.includes('approver');

@@ -369,6 +369,10 @@ class WorkspacePagesBrowserTest {
     browser.go("/");
     browser.click(By.id("lang-switch"));
     browser.waitForText(By.id("nav-inbox"), "Inbox");
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+    browser.go("/");
+    browser.find(By.id("filters"));
+    browser.screenshot("inbox-en-narrow");
     browser.go("/overdue");
     browser.waitForText(By.tagName("h1"), "Overdue");
     browser.click(By.id("lang-switch"));
