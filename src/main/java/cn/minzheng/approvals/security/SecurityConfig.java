@@ -28,6 +28,7 @@ public class SecurityConfig {
   public SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaAuthenticationProvider provider) throws Exception {
     RequestMatcher api = new AntPathRequestMatcher("/api/**");
     RequestMatcher engineRest = new AntPathRequestMatcher("/engine-rest/**");
+    RequestMatcher actuator = new AntPathRequestMatcher("/actuator/**");
     // API clients authenticate on every request and carry no session cookie to forge; the Camunda
     // webapps run their own CSRF protection (XSRF-TOKEN cookie on /camunda).
     RequestMatcher basicAuthRequest = request -> {
@@ -38,7 +39,7 @@ public class SecurityConfig {
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-            .requestMatchers("/engine-rest/**", "/camunda/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/engine-rest/**", "/camunda/**", "/actuator/prometheus").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.permitAll())
@@ -46,7 +47,8 @@ public class SecurityConfig {
         .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthRequest, new AntPathRequestMatcher("/camunda/**")))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), engineRest))
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), engineRest)
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), actuator))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }
