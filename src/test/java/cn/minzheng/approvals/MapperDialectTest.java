@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mybatis.spring.SqlSessionFactoryBean;
 import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -45,6 +46,8 @@ import cn.minzheng.approvals.audit.CaseEventMapper;
 import cn.minzheng.approvals.common.CounterMapper;
 import cn.minzheng.approvals.common.Counters;
 import cn.minzheng.approvals.config.MyBatisConfig;
+import cn.minzheng.approvals.material.MaterialFile;
+import cn.minzheng.approvals.material.MaterialFileMapper;
 import cn.minzheng.approvals.notice.Notice;
 import cn.minzheng.approvals.notice.NoticeMapper;
 import cn.minzheng.approvals.region.Region;
@@ -66,17 +69,19 @@ import cn.minzheng.approvals.support.TestIds;
 class MapperDialectTest {
 
   enum Db {
-    H2("CLOB", "BIGINT", "h2"),
-    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "oracle"),
-    POSTGRESQL("TEXT", "BIGINT", "postgresql");
+    H2("CLOB", "BIGINT", "BLOB", "h2"),
+    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "BLOB", "oracle"),
+    POSTGRESQL("TEXT", "BIGINT", "BYTEA", "postgresql");
 
     final String clob;
     final String bigint;
+    final String blob;
     final String databaseId;
 
-    Db(String clob, String bigint, String databaseId) {
+    Db(String clob, String bigint, String blob, String databaseId) {
       this.clob = clob;
       this.bigint = bigint;
+      this.blob = blob;
       this.databaseId = databaseId;
     }
   }
@@ -130,7 +135,7 @@ class MapperDialectTest {
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .placeholders(Map.of("clob", db.clob, "bigint", db.bigint))
+        .placeholders(Map.of("clob", db.clob, "bigint", db.bigint, "blob", db.blob))
         .table("mz_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
@@ -800,6 +805,79 @@ class MapperDialectTest {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // MaterialFileMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void materialFilesKeepEveryByteAndListWithoutThem(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    MaterialFileMapper materials = env.mapper(MaterialFileMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "孙十三", T0);
+    applications.insert(app);
+    ApplicationRecord other = application(scope.district, scope.street1, scope.community1, "dibao", "孙十四", T0);
+    applications.insert(other);
+
+    // every byte value, and a scan of the largest size allowed (far beyond Oracle's 32 KB direct binding)
+    byte[] small = new byte[512];
+    for (int i = 0; i < small.length; i++) {
+      small[i] = (byte) i;
+    }
+    byte[] large = new byte[20 * 1024 * 1024];
+    ThreadLocalRandom.current().nextBytes(large);
+    MaterialFile pdf = materialFile(app.getId(), "id_card", "身份证（正反面）.pdf", "application/pdf", small, T0);
+    MaterialFile png = materialFile(app.getId(), "hukou", "户口簿.png", "image/png", large, T0.plusMinutes(1));
+    MaterialFile foreign = materialFile(other.getId(), "other", "x.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8,
+        (byte) 0xFF}, T0);
+    for (MaterialFile m : List.of(pdf, png, foreign)) {
+      materials.insert(m);
+      assertThat(m.getId()).isNotNull().isPositive();
+    }
+
+    MaterialFile found = materials.findById(png.getId());
+    assertThat(found.getId()).isEqualTo(png.getId());
+    assertThat(found.getApplicationId()).isEqualTo(app.getId());
+    assertThat(found.getKind()).isEqualTo("hukou");
+    assertThat(found.getFilename()).isEqualTo("户口簿.png");
+    assertThat(found.getContentType()).isEqualTo("image/png");
+    assertThat(found.getSizeBytes()).isEqualTo(large.length);
+    assertThat(found.getSha256()).isEqualTo(png.getSha256()).hasSize(64);
+    assertThat(found.getUploadedBy()).isEqualTo("clerk1");
+    assertThat(found.getUploadedAt()).isEqualTo(T0.plusMinutes(1));
+    assertThat(found.getContent()).isNull();
+    assertThat(materials.findById(Long.MAX_VALUE)).isNull();
+
+    MaterialFile withContent = materials.findWithContent(png.getId());
+    assertThat(withContent.getContent()).isEqualTo(large);
+    assertThat(withContent.getSha256()).isEqualTo(png.getSha256());
+    assertThat(withContent.getFilename()).isEqualTo("户口簿.png");
+    assertThat(materials.findWithContent(pdf.getId()).getContent()).isEqualTo(small);
+    assertThat(materials.findWithContent(Long.MAX_VALUE)).isNull();
+
+    List<MaterialFile> list = materials.findByApplication(app.getId());
+    assertThat(list).extracting(MaterialFile::getId).containsExactly(pdf.getId(), png.getId());
+    assertThat(list).extracting(MaterialFile::getFilename).containsExactly("身份证（正反面）.pdf", "户口簿.png");
+    assertThat(list).extracting(MaterialFile::getSizeBytes).containsExactly((long) small.length, (long) large.length);
+    assertThat(list).extracting(MaterialFile::getContent).containsOnlyNulls();
+    assertThat(materials.findByApplication(other.getId())).singleElement()
+        .extracting(MaterialFile::getId).isEqualTo(foreign.getId());
+    assertThat(materials.findByApplication(Long.MAX_VALUE)).isEmpty();
+    // the lists do not even read the column
+    for (String statement : List.of("findByApplication", "findById")) {
+      assertThat(env.factory().getConfiguration()
+          .getMappedStatement("cn.minzheng.approvals.material.MaterialFileMapper." + statement)
+          .getBoundSql(1L).getSql()).doesNotContainPattern("\\bcontent\\b");
+    }
+
+    // a material belongs to an application that exists
+    MaterialFile orphan = materialFile(Long.MAX_VALUE, "other", "x.pdf", "application/pdf", small, T0);
+    assertThatThrownBy(() -> materials.insert(orphan)).isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(env.jdbc().queryForObject(
+        "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '3'", Boolean.class)).isTrue();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Helpers
 
   /** A district with two streets and a community in each, all with fresh codes. */
@@ -904,6 +982,21 @@ class MapperDialectTest {
     n.setCreatedBy("official1");
     n.setCreatedAt(createdAt);
     return n;
+  }
+
+  private static MaterialFile materialFile(long applicationId, String kind, String filename, String contentType,
+                                           byte[] content, LocalDateTime uploadedAt) throws Exception {
+    MaterialFile m = new MaterialFile();
+    m.setApplicationId(applicationId);
+    m.setKind(kind);
+    m.setFilename(filename);
+    m.setContentType(contentType);
+    m.setSizeBytes(content.length);
+    m.setSha256(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
+    m.setContent(content);
+    m.setUploadedBy("clerk1");
+    m.setUploadedAt(uploadedAt);
+    return m;
   }
 
   private static CaseEvent event(long applicationId, String stage, String taskKey, String actor, String actorName,
