@@ -29,10 +29,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mybatis.spring.SqlSessionFactoryBean;
 import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.approvals.application.ApplicationMapper;
@@ -66,18 +69,22 @@ import cn.minzheng.approvals.support.TestIds;
 class MapperDialectTest {
 
   enum Db {
-    H2("CLOB", "BIGINT", "h2"),
-    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "oracle"),
-    POSTGRESQL("TEXT", "BIGINT", "postgresql");
+    H2("CLOB", "BIGINT", "h2", "h2"),
+    // H2 cannot parse Camunda's Oracle script (NUMBER(*,10)); the engine itself picks the H2 one on H2
+    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "oracle", "h2"),
+    POSTGRESQL("TEXT", "BIGINT", "postgresql", "postgres");
 
     final String clob;
     final String bigint;
     final String databaseId;
+    /** Which of Camunda's create scripts (activiti.&lt;camundaDialect&gt;.create.*.sql) builds its tables here. */
+    final String camundaDialect;
 
-    Db(String clob, String bigint, String databaseId) {
+    Db(String clob, String bigint, String databaseId, String camundaDialect) {
       this.clob = clob;
       this.bigint = bigint;
       this.databaseId = databaseId;
+      this.camundaDialect = camundaDialect;
     }
   }
 
@@ -127,6 +134,8 @@ class MapperDialectTest {
     }
     HikariDataSource dataSource = new HikariDataSource(hikari);
 
+    // as in the application: Camunda's tables first (our migrations index them), then Flyway
+    createCamundaTables(dataSource, db);
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
@@ -152,6 +161,28 @@ class MapperDialectTest {
 
     return new Env(dataSource, factory, new SqlSessionTemplate(factory),
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new JdbcTemplate(dataSource));
+  }
+
+  /**
+   * Camunda's own create scripts of version 7.24 from the engine jar, in the order the engine runs them
+   * (DbSqlSession#dbSchemaCreate), when its tables are missing. The PostgreSQL database is shared with
+   * the integration tests: whichever comes first creates them, the engine then finds them complete.
+   */
+  private static void createCamundaTables(DataSource dataSource, Db db) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    try {
+      jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
+      return;
+    } catch (BadSqlGrammarException missing) {
+      // no Camunda tables yet
+    }
+    ResourceDatabasePopulator scripts = new ResourceDatabasePopulator();
+    for (String component : List.of("engine", "history", "identity", "case.engine", "case.history",
+        "decision.engine", "decision.history")) {
+      scripts.addScript(new ClassPathResource(
+          "org/camunda/bpm/engine/db/create/activiti." + db.camundaDialect + ".create." + component + ".sql"));
+    }
+    scripts.execute(dataSource);
   }
 
   @AfterAll
@@ -183,6 +214,9 @@ class MapperDialectTest {
     // Flyway quotes its own identifiers
     assertThat(env.jdbc().queryForObject(
         "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '1'", Boolean.class)).isTrue();
+    // V4 indexes Camunda's tables, which exist by then
+    assertThat(env.jdbc().queryForObject(
+        "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '4'", Boolean.class)).isTrue();
   }
 
   // ---------------------------------------------------------------------------------------------------------
