@@ -52,6 +52,7 @@ import cn.minzheng.approvals.common.CounterMapper;
 import cn.minzheng.approvals.common.Counters;
 import cn.minzheng.approvals.config.MyBatisConfig;
 import cn.minzheng.approvals.inbox.TaskInboxMapper;
+import cn.minzheng.approvals.inbox.TaskInboxMapper.CountedTaskRow;
 import cn.minzheng.approvals.inbox.TaskInboxQuery;
 import cn.minzheng.approvals.inbox.TaskRow;
 import cn.minzheng.approvals.notice.Notice;
@@ -824,6 +825,7 @@ class MapperDialectTest {
     assertThat(taskIds(inbox.page(all)))
         .containsExactly(mineEarly, groupDue, mineTie, mineLate, groupTwice, groupNoDue, groupNoDue2);
     assertThat(inbox.count(all)).isEqualTo(7L);
+    assertThat(inbox.page(all)).extracting(CountedTaskRow::total).containsOnly(7L);
 
     // mine / group
     TaskInboxQuery mine = inboxQuery(me, myGroups, true, false, "street", scope.street1, null, null, null, null, 0, 100);
@@ -847,6 +849,7 @@ class MapperDialectTest {
         Timestamp.valueOf(base.plusDays(3)), null, 0, 100);
     assertThat(taskIds(inbox.page(overdue))).containsExactly(mineEarly, groupDue);
     assertThat(inbox.count(overdue)).isEqualTo(2L);
+    assertThat(inbox.page(overdue)).extracting(CountedTaskRow::total).containsOnly(2L);
     TaskInboxQuery byNumber = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null,
         tasks.numberOf(groupTwice), 0, 100);
     assertThat(taskIds(inbox.page(byNumber))).containsExactly(groupTwice);
@@ -862,10 +865,13 @@ class MapperDialectTest {
     TaskInboxQuery page2 = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 2, 2);
     assertThat(taskIds(inbox.page(page2))).containsExactly(mineTie, mineLate);
     assertThat(inbox.count(page2)).isEqualTo(7L);
+    // every row carries the total of all pages
+    assertThat(inbox.page(page2)).extracting(CountedTaskRow::total).containsExactly(7L, 7L);
     TaskInboxQuery last = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 6, 2);
     assertThat(taskIds(inbox.page(last))).containsExactly(groupNoDue2);
     TaskInboxQuery beyond = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 10, 2);
     assertThat(inbox.page(beyond)).isEmpty();
+    assertThat(inbox.count(beyond)).isEqualTo(7L);
 
     // the region column follows the level; an unknown level sees nothing
     assertThat(inbox.count(inboxQuery(me, myGroups, true, true, "community", scope.community1, null, null, null, null,
@@ -879,7 +885,7 @@ class MapperDialectTest {
 
     // the row carries the task and its application
     TaskRow row = inbox.page(inboxQuery(me, myGroups, false, true, "street", scope.street1, "tekun", null, null, null,
-        0, 1)).get(0);
+        0, 1)).get(0).row();
     assertThat(row.taskId()).isEqualTo(groupDue);
     assertThat(row.name()).isEqualTo("name of " + groupDue);
     assertThat(row.taskKey()).isEqualTo("Task_Accept");
@@ -891,8 +897,8 @@ class MapperDialectTest {
     assertThat(row.assignee()).isNull();
     assertThat(row.due()).hasSameTimeAs(Timestamp.valueOf(base.plusDays(2)));
     assertThat(row.created()).hasSameTimeAs(Timestamp.valueOf(base));
-    assertThat(inbox.page(mine).get(0).assignee()).isEqualTo(me);
-    assertThat(inbox.page(group)).extracting(TaskRow::due).last().isNull();
+    assertThat(inbox.page(mine).get(0).row().assignee()).isEqualTo(me);
+    assertThat(inbox.page(group)).extracting(r -> r.row().due()).last().isNull();
   }
 
   private static TaskInboxQuery inboxQuery(String userId, List<String> groups, boolean mine, boolean group,
@@ -901,8 +907,8 @@ class MapperDialectTest {
     return new TaskInboxQuery(userId, groups, mine, group, level, code, type, stage, dueBefore, q, offset, limit);
   }
 
-  private static List<String> taskIds(List<TaskRow> rows) {
-    return rows.stream().map(TaskRow::taskId).toList();
+  private static List<String> taskIds(List<CountedTaskRow> rows) {
+    return rows.stream().map(r -> r.row().taskId()).toList();
   }
 
   /**

@@ -5,15 +5,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.approvals.common.Page;
 import cn.minzheng.approvals.security.CurrentUser;
 import cn.minzheng.approvals.web.ApiException;
 
 /**
- * The open tasks a user may act on (api-contract.md, Tasks): one count and one page query, whatever
- * the number of tasks, never outside the user's region.
+ * The open tasks a user may act on (api-contract.md, Tasks): one statement for a page and its total,
+ * whatever the number of tasks, never outside the user's region.
  */
 @Service
 public class TaskInbox {
@@ -28,7 +27,6 @@ public class TaskInbox {
    * @param scope   {@code mine}, {@code group} or {@code all} (null or blank); anything else is a 400
    * @param overdue true: only tasks due before the engine's clock ({@link ClockUtil}, which tests move)
    */
-  @Transactional(readOnly = true)
   public Page<TaskRow> page(CurrentUser user, String scope, String type, String stage, Boolean overdue, String q,
                             int page, int size) {
     String s = blankToNull(scope);
@@ -49,9 +47,11 @@ public class TaskInbox {
     Date dueBefore = Boolean.TRUE.equals(overdue) ? ClockUtil.getCurrentTime() : null;
     TaskInboxQuery query = new TaskInboxQuery(user.id(), groups, mine, group, user.regionLevel(), user.regionCode(),
         blankToNull(type), blankToNull(stage), dueBefore, blankToNull(q), page * size, size);
-    long total = mapper.count(query);
-    List<TaskRow> rows = total > (long) page * size ? mapper.page(query) : List.of();
-    return new Page<>(rows, total, page, size);
+    List<TaskInboxMapper.CountedTaskRow> rows = mapper.page(query);
+    if (rows.isEmpty()) {
+      return new Page<>(List.of(), page == 0 ? 0 : mapper.count(query), page, size);
+    }
+    return new Page<>(rows.stream().map(TaskInboxMapper.CountedTaskRow::row).toList(), rows.get(0).total(), page, size);
   }
 
   private static String blankToNull(String value) {
