@@ -84,7 +84,7 @@ class MapperDialectTest {
     final String clob;
     final String bigint;
     final String databaseId;
-    /** Which of Camunda's create scripts (activiti.&lt;camundaDialect&gt;.create.*.sql) builds its tables here. */
+    /** Camunda's create scripts that build its tables here: {@code activiti.<camundaDialect>.create.*.sql}. */
     final String camundaDialect;
 
     Db(String clob, String bigint, String databaseId, String camundaDialect) {
