@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +32,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mybatis.spring.SqlSessionFactoryBean;
 import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.approvals.application.ApplicationMapper;
@@ -45,6 +52,12 @@ import cn.minzheng.approvals.audit.CaseEventMapper;
 import cn.minzheng.approvals.common.CounterMapper;
 import cn.minzheng.approvals.common.Counters;
 import cn.minzheng.approvals.config.MyBatisConfig;
+import cn.minzheng.approvals.material.MaterialFile;
+import cn.minzheng.approvals.material.MaterialFileMapper;
+import cn.minzheng.approvals.inbox.TaskInboxMapper;
+import cn.minzheng.approvals.inbox.TaskInboxMapper.CountedTaskRow;
+import cn.minzheng.approvals.inbox.TaskInboxQuery;
+import cn.minzheng.approvals.inbox.TaskRow;
 import cn.minzheng.approvals.notice.Notice;
 import cn.minzheng.approvals.notice.NoticeMapper;
 import cn.minzheng.approvals.region.Region;
@@ -66,18 +79,24 @@ import cn.minzheng.approvals.support.TestIds;
 class MapperDialectTest {
 
   enum Db {
-    H2("CLOB", "BIGINT", "h2"),
-    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "oracle"),
-    POSTGRESQL("TEXT", "BIGINT", "postgresql");
+    H2("CLOB", "BIGINT", "BLOB", "h2", "h2"),
+    // H2 cannot parse Camunda's Oracle script (NUMBER(*,10)); the engine itself picks the H2 one on H2
+    H2_ORACLE_MODE("CLOB", "NUMBER(19)", "BLOB", "oracle", "h2"),
+    POSTGRESQL("TEXT", "BIGINT", "BYTEA", "postgresql", "postgres");
 
     final String clob;
     final String bigint;
+    final String blob;
     final String databaseId;
+    /** Camunda's create scripts that build its tables here: {@code activiti.<camundaDialect>.create.*.sql}. */
+    final String camundaDialect;
 
-    Db(String clob, String bigint, String databaseId) {
+    Db(String clob, String bigint, String blob, String databaseId, String camundaDialect) {
       this.clob = clob;
       this.bigint = bigint;
+      this.blob = blob;
       this.databaseId = databaseId;
+      this.camundaDialect = camundaDialect;
     }
   }
 
@@ -127,10 +146,12 @@ class MapperDialectTest {
     }
     HikariDataSource dataSource = new HikariDataSource(hikari);
 
+    // as in the application: Camunda's tables first (our migrations index them), then Flyway
+    createCamundaTables(dataSource, db);
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .placeholders(Map.of("clob", db.clob, "bigint", db.bigint))
+        .placeholders(Map.of("clob", db.clob, "bigint", db.bigint, "blob", db.blob))
         .table("mz_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
@@ -152,6 +173,28 @@ class MapperDialectTest {
 
     return new Env(dataSource, factory, new SqlSessionTemplate(factory),
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new JdbcTemplate(dataSource));
+  }
+
+  /**
+   * Camunda's own create scripts of version 7.24 from the engine jar, in the order the engine runs them
+   * (DbSqlSession#dbSchemaCreate), when its tables are missing. The PostgreSQL database is shared with
+   * the integration tests: whichever comes first creates them, the engine then finds them complete.
+   */
+  private static void createCamundaTables(DataSource dataSource, Db db) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    try {
+      jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
+      return;
+    } catch (BadSqlGrammarException missing) {
+      // no Camunda tables yet
+    }
+    ResourceDatabasePopulator scripts = new ResourceDatabasePopulator();
+    for (String component : List.of("engine", "history", "identity", "case.engine", "case.history",
+        "decision.engine", "decision.history")) {
+      scripts.addScript(new ClassPathResource(
+          "org/camunda/bpm/engine/db/create/activiti." + db.camundaDialect + ".create." + component + ".sql"));
+    }
+    scripts.execute(dataSource);
   }
 
   @AfterAll
@@ -183,6 +226,9 @@ class MapperDialectTest {
     // Flyway quotes its own identifiers
     assertThat(env.jdbc().queryForObject(
         "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '1'", Boolean.class)).isTrue();
+    // V4 indexes Camunda's tables, which exist by then
+    assertThat(env.jdbc().queryForObject(
+        "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '4'", Boolean.class)).isTrue();
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -745,6 +791,219 @@ class MapperDialectTest {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // TaskInboxMapper (over Camunda's runtime tables, written here as the engine would)
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void inboxHoldsMyTasksAndMyGroupsUnassignedTasksOfMyRegionByDueDate(Db db) throws Exception {
+    Env env = env(db);
+    TaskInboxMapper inbox = env.mapper(TaskInboxMapper.class);
+    Scope scope = new Scope();
+    String me = "u" + random(9);
+    String someoneElse = "o" + random(9);
+    String clerks = scope.street1 + "-clerk";
+    String reviewers = scope.street1 + "-reviewer";
+    String otherClerks = scope.street2 + "-clerk";
+    List<String> myGroups = List.of(clerks, reviewers);
+    LocalDateTime base = LocalDateTime.of(2025, 3, 14, 9, 30);
+    Tasks tasks = new Tasks(env, scope);
+
+    // visible to me: assigned to me, or unassigned with one of my groups as candidate; all in street1
+    String mineEarly = tasks.add("王五", "dibao", "Task_Accept", me, base.plusDays(1), base.plusHours(1));
+    String groupDue = tasks.add("李四", "tekun", "Task_Accept", null, base.plusDays(2), base, clerks);
+    String mineTie = tasks.add("张三丰", "dibao", "Task_Investigate", me, base.plusDays(3), base.minusHours(1));
+    String mineLate = tasks.add("张三", "dibao", "Task_Investigate", me, base.plusDays(3), base, clerks);
+    String groupTwice = tasks.add("赵六", "dibao", "Task_StreetReview", null, base.plusDays(4), base, clerks, reviewers);
+    String groupNoDue = tasks.add("钱七", "dibao", "Task_StreetReview", null, null, base, reviewers);
+    String groupNoDue2 = tasks.add("孙八", "dibao", "Task_Accept", null, null, base.plusMinutes(1), clerks);
+    // not mine: claimed by someone else, another group, another street (same name), suspended, a user candidate
+    tasks.add("张三", "dibao", "Task_Accept", someoneElse, base, base, clerks);
+    tasks.add("张三", "dibao", "Task_Accept", null, base, base, otherClerks);
+    String otherStreet = tasks.inRegion(scope.street2, scope.community2)
+        .add("张三", "dibao", "Task_Accept", null, base, base, clerks);
+    tasks.suspended().add("张三", "dibao", "Task_Accept", null, base, base, clerks);
+    tasks.add("张三", "dibao", "Task_Accept", null, base, base);
+    tasks.candidateUser(me);
+
+    // all: by due date, none last; equal due dates by creation time
+    TaskInboxQuery all = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 0, 100);
+    assertThat(taskIds(inbox.page(all)))
+        .containsExactly(mineEarly, groupDue, mineTie, mineLate, groupTwice, groupNoDue, groupNoDue2);
+    assertThat(inbox.count(all)).isEqualTo(7L);
+    assertThat(inbox.page(all)).extracting(CountedTaskRow::total).containsOnly(7L);
+
+    // mine / group
+    TaskInboxQuery mine = inboxQuery(me, myGroups, true, false, "street", scope.street1, null, null, null, null, 0, 100);
+    assertThat(taskIds(inbox.page(mine))).containsExactly(mineEarly, mineTie, mineLate);
+    assertThat(inbox.count(mine)).isEqualTo(3L);
+    TaskInboxQuery group = inboxQuery(me, myGroups, false, true, "street", scope.street1, null, null, null, null, 0, 100);
+    assertThat(taskIds(inbox.page(group))).containsExactly(groupDue, groupTwice, groupNoDue, groupNoDue2);
+    assertThat(inbox.count(group)).isEqualTo(4L);
+    TaskInboxQuery onlyClerks = inboxQuery(me, List.of(clerks), false, true, "street", scope.street1, null, null, null,
+        null, 0, 100);
+    assertThat(taskIds(inbox.page(onlyClerks))).containsExactly(groupDue, groupTwice, groupNoDue2);
+
+    // type, stage, overdue (due strictly before), q as number or part of the name
+    assertThat(taskIds(inbox.page(inboxQuery(me, myGroups, true, true, "street", scope.street1, "tekun", null, null,
+        null, 0, 100)))).containsExactly(groupDue);
+    TaskInboxQuery accept = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, "Task_Accept", null,
+        null, 0, 100);
+    assertThat(taskIds(inbox.page(accept))).containsExactly(mineEarly, groupDue, groupNoDue2);
+    assertThat(inbox.count(accept)).isEqualTo(3L);
+    TaskInboxQuery overdue = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null,
+        Timestamp.valueOf(base.plusDays(3)), null, 0, 100);
+    assertThat(taskIds(inbox.page(overdue))).containsExactly(mineEarly, groupDue);
+    assertThat(inbox.count(overdue)).isEqualTo(2L);
+    assertThat(inbox.page(overdue)).extracting(CountedTaskRow::total).containsOnly(2L);
+    TaskInboxQuery byNumber = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null,
+        tasks.numberOf(groupTwice), 0, 100);
+    assertThat(taskIds(inbox.page(byNumber))).containsExactly(groupTwice);
+    assertThat(inbox.count(byNumber)).isEqualTo(1L);
+    TaskInboxQuery byName = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, "张三", 0, 100);
+    assertThat(taskIds(inbox.page(byName))).containsExactly(mineTie, mineLate);
+    assertThat(inbox.count(byName)).isEqualTo(2L);
+    TaskInboxQuery combined = inboxQuery(me, myGroups, false, true, "street", scope.street1, "dibao", "Task_Accept",
+        null, "孙", 0, 100);
+    assertThat(taskIds(inbox.page(combined))).containsExactly(groupNoDue2);
+
+    // paging; the count ignores it
+    TaskInboxQuery page2 = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 2, 2);
+    assertThat(taskIds(inbox.page(page2))).containsExactly(mineTie, mineLate);
+    assertThat(inbox.count(page2)).isEqualTo(7L);
+    // every row carries the total of all pages
+    assertThat(inbox.page(page2)).extracting(CountedTaskRow::total).containsExactly(7L, 7L);
+    TaskInboxQuery last = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 6, 2);
+    assertThat(taskIds(inbox.page(last))).containsExactly(groupNoDue2);
+    TaskInboxQuery beyond = inboxQuery(me, myGroups, true, true, "street", scope.street1, null, null, null, null, 10, 2);
+    assertThat(inbox.page(beyond)).isEmpty();
+    assertThat(inbox.count(beyond)).isEqualTo(7L);
+
+    // the region column follows the level; an unknown level sees nothing
+    assertThat(inbox.count(inboxQuery(me, myGroups, true, true, "community", scope.community1, null, null, null, null,
+        0, 100))).isEqualTo(7L);
+    assertThat(taskIds(inbox.page(inboxQuery(me, myGroups, true, true, "community", scope.community2, null, null, null,
+        null, 0, 100)))).containsExactly(otherStreet);
+    assertThat(inbox.count(inboxQuery(me, myGroups, true, true, "district", scope.district, null, null, null, null,
+        0, 100))).isEqualTo(8L);
+    assertThat(inbox.count(inboxQuery(me, myGroups, true, true, "city", scope.district, null, null, null, null,
+        0, 100))).isZero();
+
+    // the row carries the task and its application
+    TaskRow row = inbox.page(inboxQuery(me, myGroups, false, true, "street", scope.street1, "tekun", null, null, null,
+        0, 1)).get(0).row();
+    assertThat(row.taskId()).isEqualTo(groupDue);
+    assertThat(row.name()).isEqualTo("name of " + groupDue);
+    assertThat(row.taskKey()).isEqualTo("Task_Accept");
+    assertThat(row.processInstanceId()).isEqualTo(tasks.processInstanceOf(groupDue));
+    assertThat(row.applicationId()).isEqualTo(tasks.applicationOf(groupDue).getId());
+    assertThat(row.applicationNumber()).isEqualTo(tasks.numberOf(groupDue));
+    assertThat(row.type()).isEqualTo("tekun");
+    assertThat(row.applicantName()).isEqualTo("李四");
+    assertThat(row.assignee()).isNull();
+    assertThat(row.due()).hasSameTimeAs(Timestamp.valueOf(base.plusDays(2)));
+    assertThat(row.created()).hasSameTimeAs(Timestamp.valueOf(base));
+    assertThat(inbox.page(mine).get(0).row().assignee()).isEqualTo(me);
+    assertThat(inbox.page(group)).extracting(r -> r.row().due()).last().isNull();
+  }
+
+  private static TaskInboxQuery inboxQuery(String userId, List<String> groups, boolean mine, boolean group,
+                                           String level, String code, String type, String stage, Date dueBefore,
+                                           String q, int offset, int limit) {
+    return new TaskInboxQuery(userId, groups, mine, group, level, code, type, null, stage, dueBefore, q, offset, limit);
+  }
+
+  private static List<String> taskIds(List<CountedTaskRow> rows) {
+    return rows.stream().map(r -> r.row().taskId()).toList();
+  }
+
+  /**
+   * Open tasks written into Camunda's runtime tables as the engine leaves them (process instance
+   * execution, task, candidate links), each with an application of its own in mz_application.
+   */
+  private static final class Tasks {
+    private final Env env;
+    private final Scope scope;
+    private final Map<String, ApplicationRecord> applications = new java.util.HashMap<>();
+    private String street;
+    private String community;
+    private int suspensionState = 1;
+    private String last;
+
+    Tasks(Env env, Scope scope) {
+      this.env = env;
+      this.scope = scope;
+      this.street = scope.street1;
+      this.community = scope.community1;
+    }
+
+    /** The next task only: in another street and community. */
+    Tasks inRegion(String street, String community) {
+      this.street = street;
+      this.community = community;
+      return this;
+    }
+
+    /** The next task only: suspended. */
+    Tasks suspended() {
+      suspensionState = 2;
+      return this;
+    }
+
+    String add(String applicant, String type, String taskKey, String assignee, LocalDateTime due,
+               LocalDateTime created, String... candidateGroups) {
+      ApplicationMapper mapper = env.mapper(ApplicationMapper.class);
+      ApplicationRecord application = application(scope.district, street, community, type, applicant, T0);
+      mapper.insert(application);
+      String processInstanceId = "pi-" + UUID.randomUUID();
+      String taskId = "task-" + UUID.randomUUID();
+      mapper.updateProcessInstance(application.getId(), processInstanceId);
+      application.setProcessInstanceId(processInstanceId);
+      env.jdbc().update("INSERT INTO ACT_RU_EXECUTION (ID_, REV_, ROOT_PROC_INST_ID_, PROC_INST_ID_, BUSINESS_KEY_,"
+              + " SUSPENSION_STATE_) VALUES (?, 1, ?, ?, ?, ?)",
+          processInstanceId, processInstanceId, processInstanceId, String.valueOf(application.getId()), suspensionState);
+      env.jdbc().update("INSERT INTO ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, NAME_, TASK_DEF_KEY_,"
+              + " ASSIGNEE_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_) VALUES (?, 1, ?, ?, ?, ?, ?, 50, ?, ?, ?)",
+          new Object[] {taskId, processInstanceId, processInstanceId, "name of " + taskId, taskKey, assignee,
+              Timestamp.valueOf(created), due == null ? null : Timestamp.valueOf(due), suspensionState},
+          new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+              Types.TIMESTAMP, Types.TIMESTAMP, Types.INTEGER});
+      for (String group : candidateGroups) {
+        link(taskId, group, null);
+      }
+      applications.put(taskId, application);
+      street = scope.street1;
+      community = scope.community1;
+      suspensionState = 1;
+      last = taskId;
+      return taskId;
+    }
+
+    /** The task added last gets the user as candidate (not a group). */
+    void candidateUser(String userId) {
+      link(last, null, userId);
+    }
+
+    private void link(String taskId, String groupId, String userId) {
+      env.jdbc().update("INSERT INTO ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, USER_ID_, TASK_ID_)"
+              + " VALUES (?, 1, ?, 'candidate', ?, ?)",
+          new Object[] {"link-" + UUID.randomUUID(), groupId, userId, taskId},
+          new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+    }
+
+    ApplicationRecord applicationOf(String taskId) {
+      return applications.get(taskId);
+    }
+
+    String numberOf(String taskId) {
+      return applications.get(taskId).getNumber();
+    }
+
+    String processInstanceOf(String taskId) {
+      return applications.get(taskId).getProcessInstanceId();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // CaseEventMapper
 
   @ParameterizedTest(name = "{0}")
@@ -797,6 +1056,79 @@ class MapperDialectTest {
     assertThat(events.findByApplication(other.getId()))
         .singleElement().extracting(CaseEvent::getActor).isEqualTo("clerk2");
     assertThat(events.findByApplication(Long.MAX_VALUE)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // MaterialFileMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void materialFilesKeepEveryByteAndListWithoutThem(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    MaterialFileMapper materials = env.mapper(MaterialFileMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "孙十三", T0);
+    applications.insert(app);
+    ApplicationRecord other = application(scope.district, scope.street1, scope.community1, "dibao", "孙十四", T0);
+    applications.insert(other);
+
+    // every byte value, and a scan of the largest size allowed (far beyond Oracle's 32 KB direct binding)
+    byte[] small = new byte[512];
+    for (int i = 0; i < small.length; i++) {
+      small[i] = (byte) i;
+    }
+    byte[] large = new byte[20 * 1024 * 1024];
+    ThreadLocalRandom.current().nextBytes(large);
+    MaterialFile pdf = materialFile(app.getId(), "id_card", "身份证（正反面）.pdf", "application/pdf", small, T0);
+    MaterialFile png = materialFile(app.getId(), "hukou", "户口簿.png", "image/png", large, T0.plusMinutes(1));
+    MaterialFile foreign = materialFile(other.getId(), "other", "x.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8,
+        (byte) 0xFF}, T0);
+    for (MaterialFile m : List.of(pdf, png, foreign)) {
+      materials.insert(m);
+      assertThat(m.getId()).isNotNull().isPositive();
+    }
+
+    MaterialFile found = materials.findById(png.getId());
+    assertThat(found.getId()).isEqualTo(png.getId());
+    assertThat(found.getApplicationId()).isEqualTo(app.getId());
+    assertThat(found.getKind()).isEqualTo("hukou");
+    assertThat(found.getFilename()).isEqualTo("户口簿.png");
+    assertThat(found.getContentType()).isEqualTo("image/png");
+    assertThat(found.getSizeBytes()).isEqualTo(large.length);
+    assertThat(found.getSha256()).isEqualTo(png.getSha256()).hasSize(64);
+    assertThat(found.getUploadedBy()).isEqualTo("clerk1");
+    assertThat(found.getUploadedAt()).isEqualTo(T0.plusMinutes(1));
+    assertThat(found.getContent()).isNull();
+    assertThat(materials.findById(Long.MAX_VALUE)).isNull();
+
+    MaterialFile withContent = materials.findWithContent(png.getId());
+    assertThat(withContent.getContent()).isEqualTo(large);
+    assertThat(withContent.getSha256()).isEqualTo(png.getSha256());
+    assertThat(withContent.getFilename()).isEqualTo("户口簿.png");
+    assertThat(materials.findWithContent(pdf.getId()).getContent()).isEqualTo(small);
+    assertThat(materials.findWithContent(Long.MAX_VALUE)).isNull();
+
+    List<MaterialFile> list = materials.findByApplication(app.getId());
+    assertThat(list).extracting(MaterialFile::getId).containsExactly(pdf.getId(), png.getId());
+    assertThat(list).extracting(MaterialFile::getFilename).containsExactly("身份证（正反面）.pdf", "户口簿.png");
+    assertThat(list).extracting(MaterialFile::getSizeBytes).containsExactly((long) small.length, (long) large.length);
+    assertThat(list).extracting(MaterialFile::getContent).containsOnlyNulls();
+    assertThat(materials.findByApplication(other.getId())).singleElement()
+        .extracting(MaterialFile::getId).isEqualTo(foreign.getId());
+    assertThat(materials.findByApplication(Long.MAX_VALUE)).isEmpty();
+    // the lists do not even read the column
+    for (String statement : List.of("findByApplication", "findById")) {
+      assertThat(env.factory().getConfiguration()
+          .getMappedStatement("cn.minzheng.approvals.material.MaterialFileMapper." + statement)
+          .getBoundSql(1L).getSql()).doesNotContainPattern("\\bcontent\\b");
+    }
+
+    // a material belongs to an application that exists
+    MaterialFile orphan = materialFile(Long.MAX_VALUE, "other", "x.pdf", "application/pdf", small, T0);
+    assertThatThrownBy(() -> materials.insert(orphan)).isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(env.jdbc().queryForObject(
+        "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '3'", Boolean.class)).isTrue();
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -904,6 +1236,21 @@ class MapperDialectTest {
     n.setCreatedBy("official1");
     n.setCreatedAt(createdAt);
     return n;
+  }
+
+  private static MaterialFile materialFile(long applicationId, String kind, String filename, String contentType,
+                                           byte[] content, LocalDateTime uploadedAt) throws Exception {
+    MaterialFile m = new MaterialFile();
+    m.setApplicationId(applicationId);
+    m.setKind(kind);
+    m.setFilename(filename);
+    m.setContentType(contentType);
+    m.setSizeBytes(content.length);
+    m.setSha256(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
+    m.setContent(content);
+    m.setUploadedBy("clerk1");
+    m.setUploadedAt(uploadedAt);
+    return m;
   }
 
   private static CaseEvent event(long applicationId, String stage, String taskKey, String actor, String actorName,

@@ -25,6 +25,9 @@ public interface ApplicationMapper {
 
   List<MaterialRecord> findMaterials(long applicationId);
 
+  /** Kinds of the scanned files attached to the application. */
+  List<String> findAttachedKinds(long applicationId);
+
   List<ApplicationRecord> search(ApplicationQuery query);
 
   long count(ApplicationQuery query);

@@ -183,6 +183,15 @@ public class ApplicationService {
     return applications.findMaterials(applicationId);
   }
 
+  /** Required kinds of the type that the application has not handed in. */
+  public List<String> missingMaterialKinds(ApplicationRecord application, List<String> required) {
+    java.util.Set<String> provided = new java.util.HashSet<>();
+    applications.findMaterials(application.getId()).stream().filter(MaterialRecord::isProvided)
+        .forEach(m -> provided.add(m.getKind()));
+    provided.addAll(applications.findAttachedKinds(application.getId()));
+    return required.stream().filter(kind -> !provided.contains(kind)).toList();
+  }
+
   public Map<Long, ApplicationRecord> byIds(java.util.Collection<Long> ids) {
     Map<Long, ApplicationRecord> result = new HashMap<>();
     if (!ids.isEmpty()) {

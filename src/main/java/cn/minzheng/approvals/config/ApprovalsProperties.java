@@ -36,6 +36,10 @@ public class ApprovalsProperties {
   @Valid
   private final Notices notices = new Notices();
 
+  /** Materials every application of a type must have (kinds of ApplicationTypes.MATERIAL_KINDS) [local]. */
+  private Map<String, java.util.List<String>> requiredMaterials = new HashMap<>(Map.of("dibao",
+      java.util.List.of("id_card", "hukou", "income_proof", "commitment", "check_authorization")));
+
   @Valid
   private final Map<String, Limit> limits = new HashMap<>(Map.of("dibao", new Limit()));
 
@@ -76,6 +80,8 @@ public class ApprovalsProperties {
   public void setHistoryTimeToLive(String historyTimeToLive) { this.historyTimeToLive = historyTimeToLive; }
   public Notices getNotices() { return notices; }
   public Map<String, Limit> getLimits() { return limits; }
+  public Map<String, java.util.List<String>> getRequiredMaterials() { return requiredMaterials; }
+  public void setRequiredMaterials(Map<String, java.util.List<String>> requiredMaterials) { this.requiredMaterials = requiredMaterials; }
 
   public Limit limitOf(String type) {
     return limits.getOrDefault(type, new Limit());

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +35,6 @@ import cn.minzheng.approvals.inbox.TaskAccess.CaseTask;
 import cn.minzheng.approvals.notification.NotificationKind;
 import cn.minzheng.approvals.notification.NotificationService;
 import cn.minzheng.approvals.process.CaseProcess;
-import cn.minzheng.approvals.process.CaseProcesses;
 import cn.minzheng.approvals.process.Decision;
 import cn.minzheng.approvals.process.ProcessVariables;
 import cn.minzheng.approvals.security.CurrentUser;
@@ -59,9 +57,9 @@ public class InboxService {
   private final RuntimeService runtime;
   private final FormService forms;
   private final TaskAccess access;
+  private final TaskInbox inbox;
   private final ApplicationService applications;
   private final ApplicationDetails details;
-  private final CaseProcesses processes;
   private final CaseHistory history;
   private final StageDataRules stageRules;
   private final TaskSharingMapper sharing;
@@ -69,17 +67,17 @@ public class InboxService {
   private final ObjectMapper json;
 
   public InboxService(TaskService tasks, HistoryService historyService, RuntimeService runtime, FormService forms,
-                      TaskAccess access, ApplicationService applications, ApplicationDetails details,
-                      CaseProcesses processes, CaseHistory history, StageDataRules stageRules, TaskSharingMapper sharing,
+                      TaskAccess access, TaskInbox inbox, ApplicationService applications, ApplicationDetails details,
+                      CaseHistory history, StageDataRules stageRules, TaskSharingMapper sharing,
                       NotificationService notifications, ObjectMapper json) {
     this.tasks = tasks;
     this.historyService = historyService;
     this.runtime = runtime;
     this.forms = forms;
     this.access = access;
+    this.inbox = inbox;
     this.applications = applications;
     this.details = details;
-    this.processes = processes;
     this.history = history;
     this.stageRules = stageRules;
     this.sharing = sharing;
@@ -87,52 +85,17 @@ public class InboxService {
     this.json = json;
   }
 
-  public Page<TaskView> list(CurrentUser user, String scope, String type, String stage, Boolean overdue, String q,
-                             int page, int size) {
+  public Page<TaskView> list(CurrentUser user, String scope, String type, String street, String stage, Boolean overdue,
+                             String q, int page, int size) {
     if ("done".equals(scope)) {
       return done(user, type, stage, page, size);
     }
     if ("cc".equals(scope)) {
       return copies(user, page, size);
     }
-    TaskQuery query = tasks.createTaskQuery().active();
-    switch (scope == null ? "all" : scope) {
-      case "mine" -> query.taskAssignee(user.id());
-      case "group" -> query.taskCandidateGroupIn(nonEmpty(user.groups()));
-      case "all" -> query.or().taskAssignee(user.id()).taskCandidateGroupIn(nonEmpty(user.groups())).endOr();
-      default -> throw ApiException.badRequest("error.bad-parameter");
-    }
-    if (type != null && !type.isBlank()) {
-      query.processDefinitionKey(processes.forKey(type).map(CaseProcess::key).orElse(type));
-    }
-    if (stage != null && !stage.isBlank()) {
-      query.taskDefinitionKey(stage);
-    }
-    if (Boolean.TRUE.equals(overdue)) {
-      query.dueBefore(ClockUtil.getCurrentTime());
-    }
-    if (q != null && !q.isBlank()) {
-      List<String> keys = applications.search(user, null, null, null, q, 0, 500).items().stream()
-          .map(a -> String.valueOf(a.getId())).toList();
-      if (keys.isEmpty()) {
-        return new Page<>(List.of(), 0, page, size);
-      }
-      query.processInstanceBusinessKeyIn(keys.toArray(String[]::new));
-    }
-    long total = query.count();
-    List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
-    Map<String, Long> appIdByInstance = new HashMap<>();
-    found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));
-    Map<Long, ApplicationRecord> apps = applications.byIds(appIdByInstance.values().stream()
-        .filter(id -> id != null).collect(Collectors.toSet()));
     Date now = ClockUtil.getCurrentTime();
-    List<TaskView> views = found.stream().map(t -> {
-      ApplicationRecord app = apps.get(appIdByInstance.get(t.getProcessInstanceId()));
-      return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
-          app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), t.getDueDate(), now,
-          t.getCreateTime());
-    }).toList();
-    return new Page<>(views, total, page, size);
+    return inbox.page(user, scope, type, street, stage, overdue, q, page, size).map(t -> TaskView.row(t.taskId(),
+        t.name(), t.taskKey(), t.applicationId(), t.applicationNumber(), t.type(), t.assignee(), t.due(), now, t.created()));
   }
 
   private Page<TaskView> done(CurrentUser user, String type, String stage, int page, int size) {
@@ -337,9 +300,5 @@ public class InboxService {
     } catch (IOException e) {
       throw new IllegalStateException("form of task " + taskId + " unreadable", e);
     }
-  }
-
-  private static List<String> nonEmpty(List<String> groups) {
-    return groups.isEmpty() ? List.of("-none-") : groups;
   }
 }

@@ -1,15 +1,19 @@
 package cn.minzheng.approvals.inbox;
 
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.ApplicationView;
 import cn.minzheng.approvals.application.ProcedureClock;
@@ -36,16 +40,20 @@ public class OverdueController {
   public Map<String, Object> overdue(@AuthenticationPrincipal CurrentUser user) {
     List<String> instances = procedureClock.openInstances(user);
     Date now = ClockUtil.getCurrentTime();
-    List<TaskView> overdueTasks = instances.isEmpty() ? List.of()
+    List<Task> found = instances.isEmpty() ? List.of()
         : tasks.createTaskQuery().processInstanceIdIn(instances.stream().limit(1000).toArray(String[]::new))
-            .dueBefore(now).orderByDueDate().asc().listPage(0, 200).stream()
-            .map(t -> {
-              var app = applications.byIds(List.of(access.applicationIdOf(t.getProcessInstanceId()))).values().stream()
-                  .findFirst().orElse(null);
-              return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
-                  app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), t.getDueDate(),
-                  now, t.getCreateTime());
-            }).toList();
+            .dueBefore(now).orderByDueDate().asc().listPage(0, 200);
+    Map<String, Long> appIdByInstance = new HashMap<>();
+    found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));
+    HashSet<Long> ids = new HashSet<>(appIdByInstance.values());
+    ids.remove(null);
+    Map<Long, ApplicationRecord> apps = applications.byIds(ids);
+    List<TaskView> overdueTasks = found.stream().map(t -> {
+      ApplicationRecord app = apps.get(appIdByInstance.get(t.getProcessInstanceId()));
+      return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
+          app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), t.getDueDate(),
+          now, t.getCreateTime());
+    }).toList();
     List<ApplicationView> pastLimit = procedureClock.pastDue(user).stream().map(ApplicationView::summary).toList();
     return Map.of("tasks", overdueTasks, "applications", pastLimit);
   }

@@ -32,13 +32,14 @@ public class TaskController {
   @GetMapping
   public Page<TaskView> list(@RequestParam(defaultValue = "all") String scope,
                              @RequestParam(required = false) String type,
+                             @RequestParam(required = false) String street,
                              @RequestParam(required = false) String stage,
                              @RequestParam(required = false) Boolean overdue,
                              @RequestParam(required = false) String q,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size,
                              @AuthenticationPrincipal CurrentUser user) {
-    return inbox.list(user, scope, type, stage, overdue, q, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+    return inbox.list(user, scope, type, street, stage, overdue, q, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
   }
 
   @GetMapping("/{id}")

@@ -7,12 +7,16 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import cn.minzheng.approvals.config.ApprovalsProperties;
 import freemarker.cache.ClassTemplateLoader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -33,8 +37,17 @@ public class NoticeRenderer {
 
   private final Configuration freemarker;
   private final ApprovalsProperties.Notices settings;
+  private final Timer htmlTimer;
+  private final Timer pdfTimer;
 
   public NoticeRenderer(ApprovalsProperties properties) {
+    this(properties, new SimpleMeterRegistry());
+  }
+
+  @Autowired
+  public NoticeRenderer(ApprovalsProperties properties, MeterRegistry registry) {
+    this.htmlTimer = Timer.builder("approvals.notice.render").tag("format", "html").register(registry);
+    this.pdfTimer = Timer.builder("approvals.notice.render").tag("format", "pdf").register(registry);
     this.settings = properties.getNotices();
     this.freemarker = lockedDown();
     if (!new File(settings.getFontPath()).isFile()) {
@@ -79,17 +92,23 @@ public class NoticeRenderer {
   }
 
   private String process(Template template, Map<String, Object> model) {
-    StringWriter out = new StringWriter();
-    try {
-      template.process(model, out);
-    } catch (TemplateException | IOException e) {
-      throw new NoticeRenderException("template " + template.getName() + " failed: " + e.getMessage(), e);
-    }
-    return out.toString();
+    return htmlTimer.record(() -> {
+      StringWriter out = new StringWriter();
+      try {
+        template.process(model, out);
+      } catch (TemplateException | IOException e) {
+        throw new NoticeRenderException("template " + template.getName() + " failed: " + e.getMessage(), e);
+      }
+      return out.toString();
+    });
   }
 
   /** The PDF of an XHTML notice, Chinese text embedded with the configured font. */
   public byte[] toPdf(String xhtml) {
+    return pdfTimer.record(() -> renderPdf(xhtml));
+  }
+
+  private byte[] renderPdf(String xhtml) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();

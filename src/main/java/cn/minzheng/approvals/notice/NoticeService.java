@@ -145,9 +145,17 @@ public class NoticeService {
     model.put("application", app);
 
     model.put("opinion", input.opinion() == null ? "" : input.opinion());
-    List<String> missing = input.missing() == null ? List.of()
-        : Arrays.stream(input.missing().split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    model.put("missing", missing);
+    // 一次性告知: what the clerk listed, plus every required kind not yet handed in
+    java.util.LinkedHashSet<String> missing = new java.util.LinkedHashSet<>();
+    if (input.missing() != null) {
+      Arrays.stream(input.missing().split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).forEach(missing::add);
+    }
+    if (kind == NoticeKind.SUPPLEMENT) {
+      List<String> required = properties.getRequiredMaterials().getOrDefault(application.getType(), List.of());
+      applications.missingMaterialKinds(application, required).stream()
+          .map(k -> messages.getMessage("material.kind." + k, null, k, ZH)).forEach(missing::add);
+    }
+    model.put("missing", List.copyOf(missing));
 
     Map<String, Object> legal = new HashMap<>();
     legal.put("reviewBody", district.getReviewBody());

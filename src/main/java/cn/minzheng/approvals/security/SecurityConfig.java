@@ -41,18 +41,21 @@ public class SecurityConfig {
   public SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaAuthenticationProvider provider) throws Exception {
     RequestMatcher api = new AntPathRequestMatcher("/api/**");
     RequestMatcher engineRest = new AntPathRequestMatcher("/engine-rest/**");
+    RequestMatcher actuator = new AntPathRequestMatcher("/actuator/**");
     // API clients authenticate on every request and carry no session cookie to forge; the Camunda
     // webapps run their own CSRF protection (XSRF-TOKEN cookie on /camunda).
     RequestMatcher basicAuthRequest = request -> {
       String header = request.getHeader("Authorization");
       return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     };
+    // an API call that carries no session cookie cannot be forged by a browser: let it reach the 401
+    RequestMatcher apiWithoutSession = request -> api.matches(request) && request.getRequestedSessionId() == null;
     http
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
             .requestMatchers(PUBLIC_ASSETS).permitAll()
-            .requestMatchers("/engine-rest/**", "/camunda/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/engine-rest/**", "/camunda/**", "/actuator/prometheus").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
@@ -60,10 +63,11 @@ public class SecurityConfig {
         .csrf(csrf -> csrf
             .csrfTokenRepository(csrfTokenRepository())
             .csrfTokenRequestHandler(plainCsrfTokenHandler())
-            .ignoringRequestMatchers(basicAuthRequest, new AntPathRequestMatcher("/camunda/**")))
+            .ignoringRequestMatchers(basicAuthRequest, apiWithoutSession, new AntPathRequestMatcher("/camunda/**")))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), engineRest))
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), engineRest)
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), actuator))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }

@@ -11,8 +11,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -21,12 +24,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -36,17 +41,23 @@ import cn.minzheng.approvals.calendar.WorkdayCalendar.CalendarYearMissingExcepti
 /**
  * The one table that maps our and Camunda's exceptions to problem+json, with {@code detail} in the
  * request's language (Chinese unless {@code Accept-Language: en}) and {@code detail_en} always.
+ * Ahead of Boot's problem-details handler (order 0), which would otherwise answer the framework
+ * exceptions mapped here (unreadable JSON, missing parameters, uploads too large) in English only.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
   private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
   private final MessageSource messages;
+  private final DataSize maxFileSize;
 
-  public ApiExceptionHandler(MessageSource messages) {
+  public ApiExceptionHandler(MessageSource messages,
+                             @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize) {
     this.messages = messages;
+    this.maxFileSize = maxFileSize;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -83,6 +94,12 @@ public class ApiExceptionHandler {
       IllegalArgumentException.class})
   public ResponseEntity<ProblemDetail> handleBadParameter(Exception e) {
     return problem(HttpStatus.BAD_REQUEST, "error.bad-parameter", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  public ResponseEntity<ProblemDetail> handle(MaxUploadSizeExceededException e) {
+    // the servlet container refused the upload while reading it, before any controller ran
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "material.too-large", new Object[] {maxFileSize.toMegabytes()}, List.of());
   }
 
   @ExceptionHandler(CalendarYearMissingException.class)

@@ -181,6 +181,8 @@ class DibaoApiTest {
     void shouldAnswer401WithoutLogin() {
       assertThat(anonymous.get("/api/applications").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(anonymous.get("/api/tasks").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(anonymous.post("/api/applications", Applications.dibao(Applications.WJS_COMMUNITY)).getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(anonymous.getText("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

@@ -92,7 +92,22 @@ class NoticeIssuingTest {
       }
     }
     String publicity = notices.get(issued.get(1).getId(), users.load("qu-approver").orElseThrow()).getContentHtml();
-    assertThat(publicity).contains("张*三").doesNotContain("张小三").doesNotContain("6228").doesNotContain("138");
+    assertThat(publicity).contains("张*三").doesNotContain("张小三").doesNotContain("6228480012345678901").doesNotContain("13812345678");
+  }
+
+  @Test
+  void shouldListEverythingMissingAtOnceInTheSupplementNotice() {
+    // given: the application declared its ID cards and 户口簿; the clerk lists one more thing
+    DibaoCases cases = new DibaoCases(engine, applications, notices, users);
+    Case c = cases.submit();
+    // when
+    cases.decide(c, "supplement", "missing", "近三个月银行流水");
+    // then: the clerk's item and every required kind not handed in, and nothing that was
+    Notice supplement = notices.ofApplication(c.applicationId()).get(0);
+    String html = notices.get(supplement.getId(), users.load("wjs-clerk").orElseThrow()).getContentHtml();
+    assertThat(supplement.getKind()).isEqualTo("supplement");
+    assertThat(html).contains("近三个月银行流水", "家庭收入证明", "承诺书", "家庭经济状况核对授权书")
+        .doesNotContain("申请人及家庭成员居民身份证");
   }
 
   @Test

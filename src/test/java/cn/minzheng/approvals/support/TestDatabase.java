@@ -21,6 +21,11 @@ public final class TestDatabase {
     return env("TEST_DB_URL", "jdbc:postgresql://localhost:5432/minzheng_test");
   }
 
+  /** The benchmarks' database (mvn -Pbench verify): large, kept between runs, never the tests' one. */
+  public static String benchUrl() {
+    return env("BENCH_DB_URL", "jdbc:postgresql://localhost:5432/minzheng_bench");
+  }
+
   public static String user() {
     return env("TEST_DB_USER", "postgres");
   }
@@ -33,7 +38,12 @@ public final class TestDatabase {
     if (ensured) {
       return;
     }
-    String url = url();
+    ensureExists(url());
+    ensured = true;
+  }
+
+  /** Creates the database of this JDBC URL (on the same server, as {@link #user()}) when it is missing. */
+  public static void ensureExists(String url) {
     int slash = url.lastIndexOf('/');
     int query = url.indexOf('?', slash);
     String database = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
@@ -49,7 +59,6 @@ public final class TestDatabase {
       throw new IllegalStateException("PostgreSQL for the tests is not reachable at " + adminUrl
           + " (start it, or set TEST_DB_URL): " + e.getMessage(), e);
     }
-    ensured = true;
   }
 
   private static String env(String name, String fallback) {

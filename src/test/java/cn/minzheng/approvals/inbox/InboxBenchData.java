@@ -1,0 +1,175 @@
+package cn.minzheng.approvals.inbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+
+import javax.sql.DataSource;
+
+/**
+ * The benchmark's data set on PostgreSQL: {@value #TASKS} open 低保 tasks, one per process instance and
+ * application, written in bulk (generate_series) into ACT_RU_EXECUTION, ACT_RU_TASK, ACT_RU_IDENTITYLINK
+ * and mz_application as the engine and ApplicationService would leave them.
+ *
+ * <p>A city-wide platform: 13 districts of Wuhan with 10 streets each (吴家山街 and 将军路街 of the demo
+ * among them, the other codes made up), two communities per street, tasks spread evenly, so about
+ * 770 open tasks per street and 7,700 per district. Stages: 60 % at a clerk stage (candidate group
+ * {@code <street>-clerk}), 20 % 街道初审 ({@code <street>-reviewer}), 20 % at the district
+ * ({@code <district>-approver}). A third is claimed by one of three users of the group, the candidate
+ * link stays (as in Camunda). Due dates from 20 days ago to 30 days ahead, 5 % none.
+ * Random but repeatable (setseed). Kept between runs; made again when {@value #VERSION} changes.
+ */
+final class InboxBenchData {
+
+  static final int TASKS = 100_000;
+  static final String VERSION = "inbox-v2";
+
+  private InboxBenchData() {
+  }
+
+  /** True when the data set was (re)made, false when the one in the database was reused. */
+  static boolean ensure(DataSource dataSource, String processDefinitionId, Timestamp now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE IF NOT EXISTS bench_dataset (name VARCHAR(40) PRIMARY KEY, row_count INTEGER NOT NULL)");
+        try (ResultSet rs = statement.executeQuery(
+            "SELECT row_count FROM bench_dataset WHERE name = '" + VERSION + "'")) {
+          if (rs.next() && rs.getInt(1) == TASKS) {
+            connection.commit();
+            return false;
+          }
+        }
+        for (String sql : CLEAN) {
+          statement.execute(sql);
+        }
+        statement.execute("SELECT setseed(0.2025)");
+      }
+      try (PreparedStatement plan = connection.prepareStatement(PLAN)) {
+        plan.setTimestamp(1, now);
+        plan.setTimestamp(2, now);
+        plan.setInt(3, TASKS);
+        plan.execute();
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(APPLICATIONS);
+      }
+      try (PreparedStatement executions = connection.prepareStatement(EXECUTIONS)) {
+        executions.setString(1, processDefinitionId);
+        executions.execute();
+      }
+      try (PreparedStatement tasks = connection.prepareStatement(TASKS_SQL)) {
+        tasks.setString(1, processDefinitionId);
+        tasks.execute();
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(LINKS);
+        statement.execute("DROP TABLE bench_plan");
+        statement.execute("INSERT INTO bench_dataset (name, row_count) VALUES ('" + VERSION + "', " + TASKS + ")");
+      }
+      connection.commit();
+      return true;
+    }
+  }
+
+  private static final String[] CLEAN = {
+      "DROP TABLE IF EXISTS bench_plan",
+      "DELETE FROM bench_dataset",
+      "DELETE FROM ACT_RU_IDENTITYLINK WHERE TASK_ID_ LIKE 'bench-t-%'",
+      "DELETE FROM ACT_RU_TASK WHERE ID_ LIKE 'bench-t-%'",
+      "DELETE FROM ACT_RU_EXECUTION WHERE ID_ LIKE 'bench-pi-%'",
+      "DELETE FROM mz_application WHERE app_no LIKE 'BENCH-%'",
+  };
+
+  /**
+   * One row per task with every random choice made once; the inserts below read it. Task n lies in
+   * street n % 130: district 4201dd (13 districts of Wuhan), street n % 10 + 1 of it (420112001 is
+   * 吴家山街, 420112002 将军路街), community 1 or 2 of the street.
+   */
+  private static final String PLAN = """
+      CREATE UNLOGGED TABLE bench_plan AS
+      SELECT n, street || '000' AS street_code, street || lpad((n / 130 % 2 + 1)::text, 3, '0') AS community_code,
+             district_code, task_key, due, created, applicant_name, assigned, user_pick,
+             'bench-pi-' || n AS pi, 'bench-t-' || n AS task_id,
+             CASE WHEN task_key = 'Task_StreetReview' THEN 'reviewer'
+                  WHEN task_key IN ('Task_DistrictApprove', 'Task_DecideAppeal') THEN 'approver'
+                  ELSE 'clerk' END AS role,
+             CASE street WHEN '420112001' THEN 'wjs' WHEN '420112002' THEN 'jjl' ELSE 's' || street END AS abbr,
+             CASE district_code WHEN '420112000000' THEN 'qu' ELSE 'd' || district_code END AS district_abbr
+      FROM (
+        SELECT n,
+               '4201' || (ARRAY['02','03','04','05','06','07','11','12','13','14','15','16','17'])[n % 130 / 10 + 1]
+                 || lpad((n % 10 + 1)::text, 3, '0') AS street,
+               '4201' || (ARRAY['02','03','04','05','06','07','11','12','13','14','15','16','17'])[n % 130 / 10 + 1]
+                 || '000000' AS district_code,
+               CASE WHEN r_stage < 0.25 THEN 'Task_Accept'
+                    WHEN r_stage < 0.50 THEN 'Task_Investigate'
+                    WHEN r_stage < 0.55 THEN 'Task_DemocraticReview'
+                    WHEN r_stage < 0.60 THEN 'Task_AwaitSupplement'
+                    WHEN r_stage < 0.80 THEN 'Task_StreetReview'
+                    WHEN r_stage < 0.97 THEN 'Task_DistrictApprove'
+                    ELSE 'Task_DecideAppeal' END AS task_key,
+               r_assign < 1.0 / 3 AS assigned,
+               floor(r_user * 3)::int AS user_pick,
+               CASE WHEN r_no_due < 0.05 THEN NULL
+                    ELSE CAST(? AS timestamp) - interval '20 days' + r_due * interval '50 days' END AS due,
+               CAST(? AS timestamp) - interval '1 minute' - r_created * interval '60 days' AS created,
+               (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'])
+                   [1 + floor(r_name1 * 20)::int]
+                 || (ARRAY['伟','芳','娜','秀英','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀兰','霞',
+                           '平','刚','桂英','建华','玉兰','志强','淑珍','文','华','红'])[1 + floor(r_name2 * 30)::int]
+                 AS applicant_name
+        FROM (
+          SELECT n, random() AS r_stage, random() AS r_assign, random() AS r_user, random() AS r_no_due,
+                 random() AS r_due, random() AS r_created, random() AS r_name1, random() AS r_name2
+          FROM generate_series(1, ?) AS n
+        ) r
+      ) p
+      """;
+
+  private static final String APPLICATIONS = """
+      INSERT INTO mz_application (app_no, app_type, region_code, community_code, street_code, district_code, status,
+        stage, applicant_name, applicant_id_number, process_instance_id, created_by, created_at, updated_at)
+      SELECT 'BENCH-' || lpad(n::text, 6, '0'), 'dibao', community_code, community_code, street_code, district_code,
+             'in_progress', task_key, applicant_name, '420112' || lpad(n::text, 12, '0'), pi, 'bench', created, created
+      FROM bench_plan
+      """;
+
+  /** The process instance execution, waiting at the user task. */
+  private static final String EXECUTIONS = """
+      INSERT INTO ACT_RU_EXECUTION (ID_, REV_, ROOT_PROC_INST_ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_ID_, ACT_ID_,
+        ACT_INST_ID_, IS_ACTIVE_, IS_CONCURRENT_, IS_SCOPE_, IS_EVENT_SCOPE_, SUSPENSION_STATE_, CACHED_ENT_STATE_,
+        SEQUENCE_COUNTER_, PROC_DEF_KEY_)
+      SELECT b.pi, 1, b.pi, b.pi, a.id::text, ?, b.task_key, b.task_key || ':bench-' || b.n, TRUE, FALSE, TRUE, FALSE,
+             1, 2, 1, 'dibao'
+      FROM bench_plan b JOIN mz_application a ON a.process_instance_id = b.pi
+      """;
+
+  private static final String TASKS_SQL = """
+      INSERT INTO ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, NAME_, TASK_DEF_KEY_, ASSIGNEE_,
+        PRIORITY_, CREATE_TIME_, LAST_UPDATED_, DUE_DATE_, SUSPENSION_STATE_, TASK_STATE_)
+      SELECT task_id, 1, pi, pi, ?,
+             CASE task_key WHEN 'Task_Accept' THEN '受理' WHEN 'Task_Investigate' THEN '家庭经济状况调查'
+                           WHEN 'Task_DemocraticReview' THEN '民主评议' WHEN 'Task_AwaitSupplement' THEN '等待补正材料'
+                           WHEN 'Task_StreetReview' THEN '街道初审' WHEN 'Task_DistrictApprove' THEN '区民政局审核确认'
+                           ELSE '申诉复核（回避原决定人）' END,
+             task_key,
+             CASE WHEN NOT assigned THEN NULL
+                  WHEN role = 'approver' THEN district_abbr || '-approver' || CASE user_pick WHEN 0 THEN '' ELSE (user_pick + 1)::text END
+                  ELSE abbr || '-' || role || CASE user_pick WHEN 0 THEN '' ELSE (user_pick + 1)::text END END,
+             50, created, CASE WHEN assigned THEN created + interval '1 hour' END, due, 1, 'Created'
+      FROM bench_plan
+      """;
+
+  /** Every task keeps the candidate group it was created with, claimed or not. */
+  private static final String LINKS = """
+      INSERT INTO ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, USER_ID_, TASK_ID_)
+      SELECT 'bench-l-' || n, 1,
+             CASE role WHEN 'approver' THEN district_code ELSE street_code END || '-' || role,
+             'candidate', NULL, task_id
+      FROM bench_plan
+      """;
+}
