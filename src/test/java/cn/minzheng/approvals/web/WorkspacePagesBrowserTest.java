@@ -2,10 +2,15 @@ package cn.minzheng.approvals.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -90,6 +95,7 @@ class WorkspacePagesBrowserTest {
     browser.screenshot("inbox");
     openTask("group", number, DibaoProcess.TASK_ACCEPT, "受理");
     claim();
+    uploadScan("id_card");
     browser.click(By.id("decide-reject"));
     browser.waitForText(By.cssSelector(".field-error[data-error-for='opinion']"), "必须填写办理意见");
     decide("approve", "通过");
@@ -117,6 +123,7 @@ class WorkspacePagesBrowserTest {
     browser.login("wjs-reviewer");
     openTask("group", number, DibaoProcess.TASK_STREET_REVIEW, "街道初审");
     assertThat(browser.text(By.cssSelector("#summary [data-name='applicantIdNumber'] dd"))).contains("********");
+    assertThat(browser.text(By.id("materials-table"))).contains("身份证", "id-card-");
     claim();
     browser.typeInto(By.cssSelector("#form-container textarea[id$='Field_note']"), "同意上报");
     decide("approve", "通过");
@@ -432,6 +439,23 @@ class WorkspacePagesBrowserTest {
     browser.waiting().until(d -> "/".equals(browser.currentPath()));
     browser.waitReady();
     browser.waitForText(By.id("page-message"), "已提交：" + label);
+  }
+
+  /** Attaches a small PNG scan of the given kind on the task page and waits for it in the list. */
+  private void uploadScan(String kind) {
+    try {
+      Path scan = Files.createTempFile("id-card-", ".png");
+      ImageIO.write(new BufferedImage(16, 10, BufferedImage.TYPE_INT_RGB), "png", scan.toFile());
+      new org.openqa.selenium.support.ui.Select(browser.find(By.id("material-kind"))).selectByValue(kind);
+      browser.find(By.id("material-file")).sendKeys(scan.toAbsolutePath().toString());
+      browser.click(By.id("material-upload"));
+      browser.waitForText(By.id("material-message"), "已上传");
+      browser.waitForText(By.id("materials-table"), scan.getFileName().toString());
+      assertThat(browser.find(By.cssSelector("#materials-table a[href^='/api/materials/']")).getAttribute("target")).isEqualTo("_blank");
+      Files.deleteIfExists(scan);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void typeFormField(String componentId, String text) {
