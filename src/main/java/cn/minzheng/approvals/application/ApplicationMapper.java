@@ -52,7 +52,8 @@ public interface ApplicationMapper {
   List<ApplicationRecord> findPastProcedureDue(@Param("scopeLevel") String scopeLevel, @Param("scopeCode") String scopeCode,
                                                @Param("today") java.time.LocalDate today);
 
-  List<String> findOpenInstanceIds(@Param("scopeLevel") String scopeLevel, @Param("scopeCode") String scopeCode);
+  /** Ids, as the engine's business keys, of the open applications of a region. */
+  List<String> findOpenIds(@Param("scopeLevel") String scopeLevel, @Param("scopeCode") String scopeCode);
 
   /** The open application (if any) that already holds this person for this type. */
   Long findOpenApplicationOfPerson(@Param("type") String type, @Param("idNumber") String idNumber);

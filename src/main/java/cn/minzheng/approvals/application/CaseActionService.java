@@ -45,7 +45,7 @@ public class CaseActionService {
   public void fileObjection(long applicationId, String content, String contact, CurrentUser user) {
     requireText("content", content);
     ApplicationRecord application = applications.get(applicationId, user);
-    if (!engine.isWaitingFor(application.getProcessInstanceId(), ProcessVariables.MESSAGE_OBJECTION)) {
+    if (!engine.isWaitingFor(applicationId, ProcessVariables.MESSAGE_OBJECTION)) {
       throw ApiException.conflict("error.no-public-notice");
     }
     Map<String, Object> detail = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ public class CaseActionService {
       detail.put("contact", Masking.phone(contact.trim()));
     }
     history.record(applicationId, application.getStage(), null, user.id(), user.name(), "objection", content.trim(), detail);
-    engine.deliver(application.getProcessInstanceId(), ProcessVariables.MESSAGE_OBJECTION,
+    engine.deliver(applicationId, ProcessVariables.MESSAGE_OBJECTION,
         Map.of(ProcessVariables.OPINION, content.trim()));
   }
 
@@ -62,12 +62,12 @@ public class CaseActionService {
   public void fileAppeal(long applicationId, String reason, CurrentUser user) {
     requireText("reason", reason);
     ApplicationRecord application = applications.get(applicationId, user);
-    if (!engine.isWaitingFor(application.getProcessInstanceId(), ProcessVariables.MESSAGE_APPEAL)) {
+    if (!engine.isWaitingFor(applicationId, ProcessVariables.MESSAGE_APPEAL)) {
       throw ApiException.conflict("error.appeal-not-open", properties.getAppealWindow());
     }
     applications.changeStatus(applicationId, ApplicationStatus.APPEALING);
     history.record(applicationId, application.getStage(), null, user.id(), user.name(), "appeal", reason.trim(), Map.of());
-    engine.deliver(application.getProcessInstanceId(), ProcessVariables.MESSAGE_APPEAL,
+    engine.deliver(applicationId, ProcessVariables.MESSAGE_APPEAL,
         Map.of(ProcessVariables.OPINION, reason.trim()));
   }
 

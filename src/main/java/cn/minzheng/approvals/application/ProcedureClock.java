@@ -80,10 +80,11 @@ public class ProcedureClock {
     return applications.findPastProcedureDue(user.regionLevel(), user.regionCode(), LocalDate.now(clock));
   }
 
-  public List<String> openInstances(CurrentUser user) {
+  /** Business keys of the region's open cases (their model and the shared stages it calls). */
+  public List<String> openCaseKeys(CurrentUser user) {
     if (user.regionCode() == null) {
       return List.of();
     }
-    return applications.findOpenInstanceIds(user.regionLevel(), user.regionCode());
+    return applications.findOpenIds(user.regionLevel(), user.regionCode());
   }
 }

@@ -38,10 +38,10 @@ public class OverdueController {
 
   @GetMapping("/api/overdue")
   public Map<String, Object> overdue(@AuthenticationPrincipal CurrentUser user) {
-    List<String> instances = procedureClock.openInstances(user);
+    List<String> caseKeys = procedureClock.openCaseKeys(user);
     Date now = ClockUtil.getCurrentTime();
-    List<Task> found = instances.isEmpty() ? List.of()
-        : tasks.createTaskQuery().processInstanceIdIn(instances.stream().limit(1000).toArray(String[]::new))
+    List<Task> found = caseKeys.isEmpty() ? List.of()
+        : tasks.createTaskQuery().processInstanceBusinessKeyIn(caseKeys.stream().limit(1000).toArray(String[]::new))
             .dueBefore(now).orderByDueDate().asc().listPage(0, 200);
     Map<String, Long> appIdByInstance = new HashMap<>();
     found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));

@@ -3,7 +3,6 @@ package cn.minzheng.approvals.inbox;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -27,15 +26,13 @@ public class TaskAccess {
 
   private final TaskService tasks;
   private final HistoryService history;
-  private final RepositoryService repository;
   private final ApplicationService applications;
   private final CaseProcesses processes;
 
-  public TaskAccess(TaskService tasks, HistoryService history, RepositoryService repository,
-                    ApplicationService applications, CaseProcesses processes) {
+  public TaskAccess(TaskService tasks, HistoryService history, ApplicationService applications,
+                    CaseProcesses processes) {
     this.tasks = tasks;
     this.history = history;
-    this.repository = repository;
     this.applications = applications;
     this.processes = processes;
   }
@@ -107,8 +104,7 @@ public class TaskAccess {
       throw ApiException.notFound();
     }
     ApplicationRecord application = applications.get(applicationId, user);
-    String key = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-    CaseProcess process = processes.forKey(key).orElseThrow(() -> new IllegalStateException("unknown process " + key));
-    return new CaseTask(task, application, process);
+    // by the application's type: a task may sit in a shared stage called by the type's model
+    return new CaseTask(task, application, processes.forType(application.getType()));
   }
 }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.approvals.application.ApplicationRecord;
@@ -12,7 +12,8 @@ import cn.minzheng.approvals.config.ApprovalsProperties;
 
 /**
  * Our one door to the engine for cases: start, the messages of the shared stages (异议, 申诉) and
- * withdrawal. The business key of every instance is the application id.
+ * withdrawal. Every instance of a case — its model and the shared stages it calls — carries the
+ * application id as business key.
  */
 @Service
 public class CaseEngine {
@@ -38,14 +39,26 @@ public class CaseEngine {
     return runtime.startProcessInstanceByKey(key, String.valueOf(application.getId()), variables).getId();
   }
 
-  /** True when the instance is waiting for the message now (e.g. on 公示, in the appeal window). */
-  public boolean isWaitingFor(String processInstanceId, String messageName) {
-    return processInstanceId != null && subscription(processInstanceId, messageName) != null;
+  /** The instance of the case that waits for the message now (on 公示, in the appeal window), if any. */
+  private String waitingInstance(long applicationId, String messageName) {
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(String.valueOf(applicationId)).active().list()) {
+      boolean subscribed = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+          .eventType("message").eventName(messageName).count() > 0;
+      if (subscribed) {
+        return instance.getId();
+      }
+    }
+    return null;
   }
 
-  public void deliver(String processInstanceId, String messageName, Map<String, Object> variables) {
+  public boolean isWaitingFor(long applicationId, String messageName) {
+    return waitingInstance(applicationId, messageName) != null;
+  }
+
+  public void deliver(long applicationId, String messageName, Map<String, Object> variables) {
     runtime.createMessageCorrelation(messageName)
-        .processInstanceId(processInstanceId)
+        .processInstanceId(waitingInstance(applicationId, messageName))
         .setVariables(variables)
         .correlateWithResult();
   }
@@ -55,15 +68,8 @@ public class CaseEngine {
         && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).active().count() > 0;
   }
 
+  /** Ends the case's model and the shared stages it called. */
   public void cancel(String processInstanceId, String reason) {
     runtime.deleteProcessInstance(processInstanceId, reason, false, true);
-  }
-
-  private EventSubscription subscription(String processInstanceId, String messageName) {
-    return runtime.createEventSubscriptionQuery()
-        .processInstanceId(processInstanceId)
-        .eventType("message")
-        .eventName(messageName)
-        .singleResult();
   }
 }

@@ -3,7 +3,6 @@ package cn.minzheng.approvals.process;
 import static cn.minzheng.approvals.process.Decision.APPROVE;
 import static cn.minzheng.approvals.process.Decision.REJECT;
 import static cn.minzheng.approvals.process.Decision.RETURN;
-import static cn.minzheng.approvals.process.Decision.SUPPLEMENT;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -15,34 +14,33 @@ public final class DibaoProcess implements CaseProcess {
 
   public static final String KEY = "dibao";
 
-  public static final String TASK_ACCEPT = "Task_Accept";
-  public static final String TASK_AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
+  /** Shared stages' task keys, as the inbox and tests name them for 低保. */
+  public static final String TASK_ACCEPT = SharedStages.TASK_ACCEPT;
+  public static final String TASK_AWAIT_SUPPLEMENT = SharedStages.TASK_AWAIT_SUPPLEMENT;
+  public static final String TASK_DECIDE_APPEAL = SharedStages.TASK_DECIDE_APPEAL;
+  public static final String WAIT_PUBLIC_NOTICE = SharedStages.WAIT_PUBLIC_NOTICE;
+  public static final String WAIT_APPEAL = SharedStages.WAIT_APPEAL;
+
+  public static final String CALL_ACCEPTANCE = "Call_Acceptance";
+  public static final String CALL_PUBLIC_NOTICE = "Call_PublicNotice";
+  public static final String CALL_APPEAL = "Call_Appeal";
+  public static final String BOUNDARY_NOT_ACCEPTED = "Boundary_NotAccepted";
+  public static final String BOUNDARY_OBJECTION = "Boundary_Objection";
+  public static final String BOUNDARY_REOPENED = "Boundary_Reopened";
+
   public static final String TASK_INVESTIGATE = "Task_Investigate";
   public static final String TASK_DEMOCRATIC_REVIEW = "Task_DemocraticReview";
   public static final String TASK_STREET_REVIEW = "Task_StreetReview";
   public static final String TASK_DISTRICT_APPROVE = "Task_DistrictApprove";
-  public static final String TASK_DECIDE_APPEAL = "Task_DecideAppeal";
-
-  public static final String WAIT_PUBLIC_NOTICE = "Wait_PublicNotice";
-  public static final String TIMER_PUBLIC_NOTICE = "Timer_PublicNotice";
-  public static final String MESSAGE_OBJECTION = "Message_Objection";
-  public static final String WAIT_APPEAL = "Wait_Appeal";
-  public static final String TIMER_APPEAL_WINDOW = "Timer_AppealWindow";
-  public static final String MESSAGE_APPEAL = "Message_Appeal";
 
   public static final String SERVICE_CALCULATE_AMOUNT = "Service_CalculateAmount";
-  public static final String SERVICE_NOTICE_ACCEPTED = "Service_NoticeAccepted";
-  public static final String SERVICE_NOTICE_SUPPLEMENT = "Service_NoticeSupplement";
-  public static final String SERVICE_NOTICE_NOT_ACCEPTED = "Service_NoticeNotAccepted";
-  public static final String SERVICE_NOTICE_PUBLICITY = "Service_NoticePublicity";
   public static final String SERVICE_NOTICE_APPROVED = "Service_NoticeApproved";
   public static final String SERVICE_NOTICE_REJECTED = "Service_NoticeRejected";
-  public static final String SERVICE_NOTICE_APPEAL_DECISION = "Service_NoticeAppealDecision";
+  public static final String SERVICE_PUBLISH = "Service_Publish";
 
   public static final String END_NOT_ACCEPTED = "End_NotAccepted";
   public static final String END_PUBLISHED = "End_Published";
   public static final String END_REFUSED = "End_Refused";
-  public static final String END_REFUSAL_UPHELD = "End_RefusalUpheld";
 
   /** Variables of the investigation form the gateways read. */
   public static final String VAR_HOLD_DEMOCRATIC_REVIEW = "holdDemocraticReview";
@@ -53,21 +51,18 @@ public final class DibaoProcess implements CaseProcess {
   public static final DibaoProcess INSTANCE = new DibaoProcess();
 
   private static final Map<String, Set<Decision>> ALLOWED = Map.of(
-      TASK_ACCEPT, EnumSet.of(APPROVE, SUPPLEMENT, REJECT),
-      TASK_AWAIT_SUPPLEMENT, EnumSet.of(APPROVE, REJECT),
       TASK_INVESTIGATE, EnumSet.of(APPROVE),
       TASK_DEMOCRATIC_REVIEW, EnumSet.of(APPROVE, RETURN),
       TASK_STREET_REVIEW, EnumSet.of(APPROVE, RETURN),
-      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN),
-      TASK_DECIDE_APPEAL, EnumSet.of(APPROVE, REJECT));
+      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN));
 
   private static final Map<String, List<String>> RETURN_TARGETS = Map.of(
       TASK_DEMOCRATIC_REVIEW, List.of(TASK_INVESTIGATE),
       TASK_STREET_REVIEW, List.of(TASK_INVESTIGATE),
       TASK_DISTRICT_APPROVE, List.of(TASK_STREET_REVIEW, TASK_INVESTIGATE));
 
-  /** 受理 checks the papers against the person, 调查 runs 信息核对: both need the full ID numbers. */
-  private static final Set<String> FULL_ID_STAGES = Set.of(TASK_ACCEPT, TASK_AWAIT_SUPPLEMENT, TASK_INVESTIGATE);
+  /** 调查 runs 信息核对 with the full ID numbers (受理 too, see SharedStages). */
+  private static final Set<String> FULL_ID_STAGES = Set.of(TASK_INVESTIGATE);
 
   private DibaoProcess() {
   }
@@ -79,12 +74,12 @@ public final class DibaoProcess implements CaseProcess {
 
   @Override
   public Set<Decision> allowedDecisions(String taskKey) {
-    return ALLOWED.getOrDefault(taskKey, Set.of());
+    return ALLOWED.getOrDefault(taskKey, SharedStages.ALLOWED.getOrDefault(taskKey, Set.of()));
   }
 
   @Override
   public boolean needsFullIdNumbers(String taskKey) {
-    return FULL_ID_STAGES.contains(taskKey);
+    return FULL_ID_STAGES.contains(taskKey) || SharedStages.FULL_ID_STAGES.contains(taskKey);
   }
 
   @Override

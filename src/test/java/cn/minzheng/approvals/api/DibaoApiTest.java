@@ -31,6 +31,7 @@ import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.process.DibaoProcess;
 import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.IntegrationTest;
+import cn.minzheng.approvals.support.PublicNoticeTimer;
 
 /**
  * 低保 end to end through the HTTP API as the demo users of two streets and the district, against
@@ -41,6 +42,7 @@ class DibaoApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired ObjectMapper json;
 
   ApiClient wjsClerk;
@@ -131,7 +133,7 @@ class DibaoApiTest {
     assertThat(recused.getBody()).containsEntry("code", "error.recusal");
     complete(approver2, number, DibaoProcess.TASK_DECIDE_APPEAL, "reject", "经复核，原决定认定事实清楚", Map.of());
     Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
-    assertThat(application).containsEntry("status", "rejected").containsEntry("stage", DibaoProcess.END_REFUSAL_UPHELD);
+    assertThat(application).containsEntry("status", "rejected").containsEntry("stage", DibaoProcess.END_REFUSED);
     assertThat(((List<?>) application.get("notices")).stream().map(n -> ((Map<?, ?>) n).get("kind")).map(String::valueOf).toList())
         .containsExactly("accepted", "publicity", "rejected", "appeal_decision");
     assertThat(wjsClerk.post("/api/applications/" + id + "/appeal", Map.of("reason", "再次申诉")).getStatusCode())
@@ -383,7 +385,7 @@ class DibaoApiTest {
   /** Moves the engine clock past the 公示 and runs the timer, as the job executor would. */
   private void firePublicNoticeTimer(Map<String, Object> application) {
     String processInstanceId = (String) application.get("processInstanceId");
-    Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+    Job timer = PublicNoticeTimer.of(management, runtime, processInstanceId);
     assertThat(timer).isNotNull();
     ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
     management.executeJob(timer.getId());

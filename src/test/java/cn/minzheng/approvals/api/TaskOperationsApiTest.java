@@ -25,6 +25,7 @@ import cn.minzheng.approvals.inbox.DueReminder;
 import cn.minzheng.approvals.process.DibaoProcess;
 import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.IntegrationTest;
+import cn.minzheng.approvals.support.PublicNoticeTimer;
 
 /** Every inbox operation through the API, with its refusals, as the demo users. */
 @IntegrationTest
@@ -32,6 +33,7 @@ class TaskOperationsApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired TaskService taskService;
   @Autowired DueReminder dueReminder;
   @Autowired WorkdayCalendar workdays;
@@ -265,7 +267,7 @@ class TaskOperationsApiTest {
             "skipReason", "情况清楚")));
     complete(wjsReviewer, c.number, DibaoProcess.TASK_STREET_REVIEW, Map.of("decision", "approve"));
     String processInstanceId = (String) wjsClerk.get("/api/applications/" + c.id).getBody().get("processInstanceId");
-    Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+    Job timer = PublicNoticeTimer.of(management, runtime, processInstanceId);
     management.executeJob(timer.getId());
     return c;
   }

@@ -98,7 +98,7 @@ class TaskInboxTest {
     assertThat(row.taskId()).isEqualTo(c.taskId());
     assertThat(row.name()).isEqualTo(task.getName()).isEqualTo("受理");
     assertThat(row.taskKey()).isEqualTo(DibaoProcess.TASK_ACCEPT);
-    assertThat(row.processInstanceId()).isEqualTo(c.application().getProcessInstanceId());
+    assertThat(row.processInstanceId()).isEqualTo(task.getProcessInstanceId());
     assertThat(row.applicationId()).isEqualTo(c.application().getId());
     assertThat(row.applicationNumber()).isEqualTo(c.application().getNumber());
     assertThat(row.type()).isEqualTo("dibao");
@@ -230,7 +230,7 @@ class TaskInboxTest {
   }
 
   private String taskOf(Case c) {
-    return taskService.createTaskQuery().processInstanceId(c.application().getProcessInstanceId()).singleResult().getId();
+    return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.application().getId())).singleResult().getId();
   }
 
   private void setDue(Case c, Date due) {

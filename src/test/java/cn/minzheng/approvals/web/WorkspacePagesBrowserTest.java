@@ -41,6 +41,7 @@ import cn.minzheng.approvals.process.DibaoProcess;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.IntegrationTest;
+import cn.minzheng.approvals.support.PublicNoticeTimer;
 import cn.minzheng.approvals.support.WorkspaceBrowser;
 
 /**
@@ -60,6 +61,7 @@ class WorkspacePagesBrowserTest {
   @Autowired ApplicationService applications;
   @Autowired UserDirectory users;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired TaskService taskService;
 
   @BeforeEach
@@ -533,7 +535,7 @@ class WorkspacePagesBrowserTest {
 
   /** Moves the engine clock past the 公示 and runs its timer, as the job executor would. */
   private void firePublicNoticeTimer(String processInstanceId) {
-    Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+    Job timer = PublicNoticeTimer.of(management, runtime, processInstanceId);
     assertThat(timer).isNotNull();
     ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
     management.executeJob(timer.getId());
