@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.approvals.common.IdNumbers;
+import cn.minzheng.approvals.process.CaseProcesses;
 import cn.minzheng.approvals.web.ApiException.FieldProblem;
 
 /** Field and cross-field rules of a new application; every problem is reported at once. */
@@ -24,9 +25,11 @@ public class ApplicationRequestValidator {
   private static final int TEXT_MAX = 1000;
 
   private final Clock clock;
+  private final CaseProcesses processes;
 
-  public ApplicationRequestValidator(Clock clock) {
+  public ApplicationRequestValidator(Clock clock, CaseProcesses processes) {
     this.clock = clock;
+    this.processes = processes;
   }
 
   public List<FieldProblem> validate(ApplicationRequest request) {
@@ -34,7 +37,7 @@ public class ApplicationRequestValidator {
     LocalDate today = LocalDate.now(clock);
     if (blank(request.type())) {
       problems.add(new FieldProblem("type", "validation.required"));
-    } else if (!ApplicationTypes.SUPPORTED.contains(request.type())) {
+    } else if (!processes.supports(request.type())) {
       problems.add(new FieldProblem("type", "validation.type.unsupported"));
     }
     if (blank(request.regionCode())) {
@@ -50,7 +53,13 @@ public class ApplicationRequestValidator {
         problems.add(new FieldProblem("applicant.phone", "validation.phone"));
       }
     }
-    members(problems, request, today);
+    boolean household = !processes.supports(request.type()) || processes.forType(request.type()).householdRequired();
+    if (household || request.members() != null && !request.members().isEmpty()) {
+      members(problems, request, today);
+    }
+    if (processes.supports(request.type())) {
+      problems.addAll(processes.forType(request.type()).validateData(request));
+    }
     if (request.bankAccount() != null && !BANK_ACCOUNT.matcher(request.bankAccount()).matches()) {
       problems.add(new FieldProblem("bankAccount", "validation.type"));
     }

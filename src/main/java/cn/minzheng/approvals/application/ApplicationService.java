@@ -73,10 +73,10 @@ public class ApplicationService {
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }
-    for (ApplicationRequest.Member member : request.members()) {
-      Long open = applications.findOpenApplicationOfPerson(request.type(), member.idNumber());
+    for (String idNumber : persons(request)) {
+      Long open = applications.findOpenApplicationOfPerson(request.type(), idNumber);
       if (open != null) {
-        throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(member.name()),
+        throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(nameOf(request, idNumber)),
             applications.findById(open).getNumber());
       }
     }
@@ -102,7 +102,9 @@ public class ApplicationService {
     application.setCreatedAt(now);
     application.setUpdatedAt(now);
     applications.insert(application);
-    insertMembers(application.getId(), request.members());
+    if (request.members() != null) {
+      insertMembers(application.getId(), request.members());
+    }
     if (request.materials() != null) {
       for (ApplicationRequest.Material item : request.materials()) {
         MaterialRecord material = new MaterialRecord();
@@ -113,9 +115,9 @@ public class ApplicationService {
         applications.insertMaterial(material);
       }
     }
-    for (ApplicationRequest.Member member : request.members()) {
+    for (String idNumber : persons(request)) {
       // the primary key refuses a concurrent second application for the same person
-      applications.insertOpenPerson(request.type(), member.idNumber(), application.getId());
+      applications.insertOpenPerson(request.type(), idNumber, application.getId());
     }
     history.record(application.getId(), "Start", null, user.id(), user.name(), "submit", request.reason(),
         Map.of("number", application.getNumber()));
@@ -123,6 +125,27 @@ public class ApplicationService {
     applications.updateProcessInstance(application.getId(), processInstanceId);
     application.setProcessInstanceId(processInstanceId);
     return applications.findById(application.getId());
+  }
+
+  /** Everyone the application is about: the household's members, or the applicant alone. */
+  private static java.util.Set<String> persons(ApplicationRequest request) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    ids.add(request.applicant().idNumber());
+    if (request.members() != null) {
+      request.members().forEach(m -> ids.add(m.idNumber()));
+    }
+    return ids;
+  }
+
+  private static String nameOf(ApplicationRequest request, String idNumber) {
+    if (request.members() != null) {
+      for (ApplicationRequest.Member member : request.members()) {
+        if (idNumber.equals(member.idNumber())) {
+          return member.name();
+        }
+      }
+    }
+    return request.applicant().name();
   }
 
   private void insertMembers(long applicationId, List<ApplicationRequest.Member> members) {
@@ -151,7 +174,7 @@ public class ApplicationService {
   }
 
   private String nextNumber(String type, String districtCode, int year) {
-    String prefix = ApplicationTypes.NUMBER_PREFIX.get(type);
+    String prefix = engine.numberPrefix(type);
     String county = districtCode.substring(0, 6);
     long n = counters.next("app:" + prefix + ":" + county + ":" + year);
     return String.format("%s-%s-%d-%06d", prefix, county, year, n);
@@ -231,13 +254,16 @@ public class ApplicationService {
     if (wasHolding && !holds) {
       applications.deleteOpenPersons(applicationId);
     } else if (!wasHolding && holds) {
-      for (MemberRecord member : applications.findMembers(applicationId)) {
-        Long open = applications.findOpenApplicationOfPerson(application.getType(), member.getIdNumber());
+      java.util.Map<String, String> persons = new java.util.LinkedHashMap<>();
+      persons.put(application.getApplicantIdNumber(), application.getApplicantName());
+      applications.findMembers(applicationId).forEach(m -> persons.put(m.getIdNumber(), m.getName()));
+      for (var person : persons.entrySet()) {
+        Long open = applications.findOpenApplicationOfPerson(application.getType(), person.getKey());
         if (open != null) {
-          throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(member.getName()),
+          throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(person.getValue()),
               applications.findById(open).getNumber());
         }
-        applications.insertOpenPerson(application.getType(), member.getIdNumber(), applicationId);
+        applications.insertOpenPerson(application.getType(), person.getKey(), applicationId);
       }
     }
   }

@@ -1,17 +1,11 @@
 package cn.minzheng.approvals.application;
 
-import java.util.Map;
 import java.util.Set;
 
 /** Enumerations of the application body and the types this system runs. */
 public final class ApplicationTypes {
 
   public static final String DIBAO = "dibao";
-
-  /** Types with a process today (the others of the contract arrive with their models). */
-  public static final Set<String> SUPPORTED = Set.of(DIBAO);
-  /** Prefix of the application number per type. */
-  public static final Map<String, String> NUMBER_PREFIX = Map.of(DIBAO, "DB");
 
   public static final Set<String> RELATIONS =
       Set.of("self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other");

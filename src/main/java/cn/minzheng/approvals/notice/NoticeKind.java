@@ -6,7 +6,7 @@ import java.util.Optional;
 import cn.minzheng.approvals.application.ApplicationStatus;
 
 /**
- * The notices of api-contract.md. Each says which office issues it, whether it is a refusal (and so
+ * The notices of api-contract.md (a type may retitle one: message notice.title.<type>.<kind>). Each says which office issues it, whether it is a refusal (and so
  * must carry domain.md §0's mandatory content), and the status its issue gives the application.
  */
 public enum NoticeKind {
@@ -14,7 +14,7 @@ public enum NoticeKind {
   SUPPLEMENT("supplement", "补正材料通知书", Organ.STREET, false, null),
   NOT_ACCEPTED("not_accepted", "不予受理通知书", Organ.STREET, true, ApplicationStatus.NOT_ACCEPTED),
   PUBLICITY("publicity", "公示", Organ.STREET, false, null),
-  APPROVED("approved", "最低生活保障确认通知书", Organ.DISTRICT, false, ApplicationStatus.APPROVED),
+  APPROVED("approved", "批准通知书", Organ.DISTRICT, false, ApplicationStatus.APPROVED),
   REJECTED("rejected", "不予批准决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),
   CERTIFICATE("certificate", "证书", Organ.DISTRICT, false, null),
   APPEAL_DECISION("appeal_decision", "复核决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),

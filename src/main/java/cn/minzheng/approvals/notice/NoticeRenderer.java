@@ -73,6 +73,19 @@ public class NoticeRenderer {
     return cfg;
   }
 
+  /**
+   * The template of a notice kind for an application type: {@code notices/<type>/<kind>.ftlh} when
+   * the type has its own, else the shared {@code notices/<kind>.ftlh}.
+   */
+  public String templateFor(String type, NoticeKind kind) {
+    String own = type + "/" + kind.templateName();
+    try {
+      return freemarker.getTemplate(own, null, null, true, true) != null ? own : kind.templateName();
+    } catch (IOException e) {
+      throw new NoticeRenderException("template " + own + " cannot be read", e);
+    }
+  }
+
   /** Renders a template of {@code src/main/resources/notices/}. */
   public String render(String templateName, Map<String, Object> model) {
     try {

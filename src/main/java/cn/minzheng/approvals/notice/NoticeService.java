@@ -86,7 +86,7 @@ public class NoticeService {
         + counters.next("doc:" + organ.getCode() + ":" + now.getYear()) + "号";
 
     Map<String, Object> model = model(application, kind, organ, street, district, docNumber, now.toLocalDate(), input);
-    String html = renderer.render(kind.templateName(), model);
+    String html = renderer.render(renderer.templateFor(application.getType(), kind), model);
 
     Notice notice = new Notice();
     notice.setApplicationId(applicationId);
@@ -117,7 +117,8 @@ public class NoticeService {
   private Map<String, Object> model(ApplicationRecord application, NoticeKind kind, Region organ, Region street,
                                     Region district, String docNumber, LocalDate today, DecisionInput input) {
     Map<String, Object> model = new HashMap<>();
-    model.put("title", kind.title());
+    model.put("title", messages.getMessage("notice.title." + application.getType() + "." + kind.code(), null,
+        kind.title(), ZH));
     model.put("fontFamily", renderer.fontFamily());
     model.put("docNumber", docNumber);
     model.put("issuedDate", CHINESE_DATE.format(today));

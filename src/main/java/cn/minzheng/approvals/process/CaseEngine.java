@@ -35,8 +35,14 @@ public class CaseEngine {
     variables.put(ProcessVariables.DISTRICT_CODE, application.getDistrictCode());
     variables.put(ProcessVariables.PUBLIC_NOTICE_PERIOD, properties.getPublicNoticePeriod());
     variables.put(ProcessVariables.APPEAL_WINDOW, properties.getAppealWindow());
-    String key = processes.forType(application.getType()).key();
+    CaseProcess process = processes.forType(application.getType());
+    variables.putAll(process.startVariables(application));
+    String key = process.key();
     return runtime.startProcessInstanceByKey(key, String.valueOf(application.getId()), variables).getId();
+  }
+
+  public String numberPrefix(String type) {
+    return processes.forType(type).numberPrefix();
   }
 
   /** The instance of the case that waits for the message now (on 公示, in the appeal window), if any. */

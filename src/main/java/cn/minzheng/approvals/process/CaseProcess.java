@@ -1,11 +1,28 @@
 package cn.minzheng.approvals.process;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** What the inbox and the application service need to know of one approval model. */
+import cn.minzheng.approvals.application.ApplicationRecord;
+import cn.minzheng.approvals.application.ApplicationRequest;
+import cn.minzheng.approvals.web.ApiException.FieldProblem;
+
+/**
+ * One approval type: its model and what the application service and the inbox need to know of it.
+ * Implementations are Spring beans, found by {@link CaseProcesses}; the shared stages' tasks
+ * (受理, 申诉复核) are answered through {@link SharedStages}.
+ */
 public interface CaseProcess {
 
+  /** The application type of api-contract.md (dibao, tekun, …). */
+  String type();
+
+  /** The process definition key of its model. */
   String key();
+
+  /** Prefix of its application numbers, e.g. DB in DB-420112-2026-000123. */
+  String numberPrefix();
 
   /** Decisions the user task may take; empty for unknown tasks. */
   Set<Decision> allowedDecisions(String taskKey);
@@ -14,14 +31,31 @@ public interface CaseProcess {
   boolean needsFullIdNumbers(String taskKey);
 
   /** Appeal stages: the one who refused may not decide (回避). */
-  boolean isRecusalStage(String taskKey);
+  default boolean isRecusalStage(String taskKey) {
+    return SharedStages.TASK_DECIDE_APPEAL.equals(taskKey);
+  }
 
   /**
    * Earlier stages a task may be returned to (退回), the model's own return flow first; empty when
    * the stage cannot return.
    */
-  java.util.List<String> returnTargets(String taskKey);
+  List<String> returnTargets(String taskKey);
 
   /** The stage whose refusal the appeal is about. */
   boolean isFinalDecisionStage(String taskKey);
+
+  /** Whether the application describes a household (members with incomes) — not so for a registration. */
+  default boolean householdRequired() {
+    return true;
+  }
+
+  /** Rules of the type-specific {@code data} of the application body; empty when it is fine. */
+  default List<FieldProblem> validateData(ApplicationRequest request) {
+    return List.of();
+  }
+
+  /** Variables the model needs at start besides the common ones (application id, region, periods). */
+  default Map<String, Object> startVariables(ApplicationRecord application) {
+    return Map.of();
+  }
 }

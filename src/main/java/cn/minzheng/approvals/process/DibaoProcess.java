@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.approvals.application.ApplicationTypes;
+
 /** Constants of {@code processes/dibao.bpmn} (最低生活保障审核确认, domain.md §A1). */
+@Component
 public final class DibaoProcess implements CaseProcess {
 
   public static final String KEY = "dibao";
@@ -48,8 +53,6 @@ public final class DibaoProcess implements CaseProcess {
   /** The DMN table of monthly standards by area type and year. */
   public static final String DECISION_STANDARD = "dibao-standard";
 
-  public static final DibaoProcess INSTANCE = new DibaoProcess();
-
   private static final Map<String, Set<Decision>> ALLOWED = Map.of(
       TASK_INVESTIGATE, EnumSet.of(APPROVE),
       TASK_DEMOCRATIC_REVIEW, EnumSet.of(APPROVE, RETURN),
@@ -64,7 +67,10 @@ public final class DibaoProcess implements CaseProcess {
   /** 调查 runs 信息核对 with the full ID numbers (受理 too, see SharedStages). */
   private static final Set<String> FULL_ID_STAGES = Set.of(TASK_INVESTIGATE);
 
-  private DibaoProcess() {
+
+  @Override
+  public String type() {
+    return ApplicationTypes.DIBAO;
   }
 
   @Override
@@ -73,23 +79,23 @@ public final class DibaoProcess implements CaseProcess {
   }
 
   @Override
+  public String numberPrefix() {
+    return "DB";
+  }
+
+  @Override
   public Set<Decision> allowedDecisions(String taskKey) {
-    return ALLOWED.getOrDefault(taskKey, SharedStages.ALLOWED.getOrDefault(taskKey, Set.of()));
+    return ALLOWED.getOrDefault(taskKey, SharedStages.allowedDecisions(taskKey));
   }
 
   @Override
   public boolean needsFullIdNumbers(String taskKey) {
-    return FULL_ID_STAGES.contains(taskKey) || SharedStages.FULL_ID_STAGES.contains(taskKey);
+    return FULL_ID_STAGES.contains(taskKey) || SharedStages.needsFullIdNumbers(taskKey);
   }
 
   @Override
   public List<String> returnTargets(String taskKey) {
     return RETURN_TARGETS.getOrDefault(taskKey, List.of());
-  }
-
-  @Override
-  public boolean isRecusalStage(String taskKey) {
-    return TASK_DECIDE_APPEAL.equals(taskKey);
   }
 
   @Override

@@ -55,4 +55,13 @@ public final class SharedStages {
 
   private SharedStages() {
   }
+
+  /** Decisions a shared stage's task allows; empty for other tasks. */
+  public static Set<Decision> allowedDecisions(String taskKey) {
+    return ALLOWED.getOrDefault(taskKey, Set.of());
+  }
+
+  public static boolean needsFullIdNumbers(String taskKey) {
+    return FULL_ID_STAGES.contains(taskKey);
+  }
 }
