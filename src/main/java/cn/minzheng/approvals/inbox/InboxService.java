@@ -108,13 +108,11 @@ public class InboxService {
     }
     long total = query.count();
     List<HistoricTaskInstance> found = query.orderByHistoricTaskInstanceEndTime().desc().listPage(page * size, size);
-    Map<String, Long> appIdByInstance = new HashMap<>();
-    found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));
-    Map<Long, ApplicationRecord> apps = applications.byIds(appIdByInstance.values().stream()
-        .filter(id -> id != null).collect(Collectors.toSet()));
+    Map<String, ApplicationRecord> apps = access.applicationsOf(
+        found.stream().map(HistoricTaskInstance::getProcessInstanceId).toList());
     Date now = ClockUtil.getCurrentTime();
     List<TaskView> views = found.stream().map(t -> {
-      ApplicationRecord app = apps.get(appIdByInstance.get(t.getProcessInstanceId()));
+      ApplicationRecord app = apps.get(t.getProcessInstanceId());
       return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
           app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), null, now,
           t.getStartTime());

@@ -1,8 +1,6 @@
 package cn.minzheng.approvals.inbox;
 
 import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.approvals.application.ApplicationRecord;
-import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.ApplicationView;
 import cn.minzheng.approvals.application.ProcedureClock;
 import cn.minzheng.approvals.security.CurrentUser;
@@ -26,14 +23,11 @@ public class OverdueController {
   private final ProcedureClock procedureClock;
   private final TaskService tasks;
   private final TaskAccess access;
-  private final ApplicationService applications;
 
-  public OverdueController(ProcedureClock procedureClock, TaskService tasks, TaskAccess access,
-                           ApplicationService applications) {
+  public OverdueController(ProcedureClock procedureClock, TaskService tasks, TaskAccess access) {
     this.procedureClock = procedureClock;
     this.tasks = tasks;
     this.access = access;
-    this.applications = applications;
   }
 
   @GetMapping("/api/overdue")
@@ -43,13 +37,9 @@ public class OverdueController {
     List<Task> found = caseKeys.isEmpty() ? List.of()
         : tasks.createTaskQuery().processInstanceBusinessKeyIn(caseKeys.stream().limit(1000).toArray(String[]::new))
             .dueBefore(now).orderByDueDate().asc().listPage(0, 200);
-    Map<String, Long> appIdByInstance = new HashMap<>();
-    found.forEach(t -> appIdByInstance.computeIfAbsent(t.getProcessInstanceId(), access::applicationIdOf));
-    HashSet<Long> ids = new HashSet<>(appIdByInstance.values());
-    ids.remove(null);
-    Map<Long, ApplicationRecord> apps = applications.byIds(ids);
+    Map<String, ApplicationRecord> apps = access.applicationsOf(found.stream().map(Task::getProcessInstanceId).toList());
     List<TaskView> overdueTasks = found.stream().map(t -> {
-      ApplicationRecord app = apps.get(appIdByInstance.get(t.getProcessInstanceId()));
+      ApplicationRecord app = apps.get(t.getProcessInstanceId());
       return TaskView.row(t.getId(), t.getName(), t.getTaskDefinitionKey(), app == null ? null : app.getId(),
           app == null ? null : app.getNumber(), app == null ? null : app.getType(), t.getAssignee(), t.getDueDate(),
           now, t.getCreateTime());

@@ -1,6 +1,11 @@
 package cn.minzheng.approvals.inbox;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,6 +71,21 @@ public class TaskAccess {
         .map(IdentityLink::getGroupId)
         .filter(group -> group != null)
         .toList();
+  }
+
+  /** The applications of several process instances (a case's model or its stages), each looked up once. */
+  public Map<String, ApplicationRecord> applicationsOf(Collection<String> processInstanceIds) {
+    Map<String, Long> idByInstance = new HashMap<>();
+    processInstanceIds.forEach(pi -> idByInstance.computeIfAbsent(pi, this::applicationIdOf));
+    Map<Long, ApplicationRecord> byId = applications.byIds(idByInstance.values().stream()
+        .filter(Objects::nonNull).collect(Collectors.toSet()));
+    Map<String, ApplicationRecord> result = new HashMap<>();
+    idByInstance.forEach((pi, id) -> {
+      if (id != null && byId.containsKey(id)) {
+        result.put(pi, byId.get(id));
+      }
+    });
+    return result;
   }
 
   public Long applicationIdOf(String processInstanceId) {
