@@ -16,7 +16,11 @@ public record ApplicationView(Long id, String number, String type, String status
                               List<Material> materials, Integer householdSize, BigDecimal perCapitaIncome,
                               BigDecimal standard, BigDecimal amount, String bankAccount, String reason,
                               List<NoticeRef> notices, String processInstanceId, LocalDateTime createdAt,
-                              LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason) {
+                              LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason,
+                              String creditCode) {
+
+  /** Key in {@code data} of the 统一社会信用代码 a registration (shzz) is given at 准予登记. */
+  public static final String CREDIT_CODE = "creditCode";
 
   public record Person(String name, String idNumber, String phone) {
   }
@@ -41,7 +45,8 @@ public record ApplicationView(Long id, String number, String type, String status
         a.getStreetCode(), a.getDistrictCode(),
         new Person(a.getApplicantName(), IdNumbers.mask(a.getApplicantIdNumber()), Masking.phone(a.getApplicantPhone())),
         null, null, a.getHouseholdSize(), null, a.getStandardAmount(), a.getAmount(), null, null, null,
-        a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason());
+        a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
+        ApplicationData.value(a.getDataJson(), CREDIT_CODE));
   }
 
   public static ApplicationView full(ApplicationRecord a, List<MemberRecord> members, List<MaterialRecord> materials,
@@ -57,6 +62,7 @@ public record ApplicationView(Long id, String number, String type, String status
         a.getStreetCode(), a.getDistrictCode(), new Person(a.getApplicantName(), applicantId, phone), memberViews,
         materialViews, a.getHouseholdSize(), disclosure.incomes() ? a.getPerCapitaIncome() : null, a.getStandardAmount(),
         a.getAmount(), Masking.account(a.getBankAccount()), a.getReason(), notices, a.getProcessInstanceId(),
-        a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason());
+        a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
+        ApplicationData.value(a.getDataJson(), CREDIT_CODE));
   }
 }

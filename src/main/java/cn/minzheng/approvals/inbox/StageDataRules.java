@@ -32,6 +32,11 @@ public class StageDataRules {
           problems.add(new FieldProblem("data.skipReason", "validation.skip-reason"));
         }
       }
+      case cn.minzheng.approvals.shzz.ShzzProcess.TASK_SPONSOR_REVIEW -> {
+        if (decision == Decision.APPROVE && blank(data.get("sponsorDocNumber"))) {
+          problems.add(new FieldProblem("data.sponsorDocNumber", "validation.required"));
+        }
+      }
       default -> {
       }
     }

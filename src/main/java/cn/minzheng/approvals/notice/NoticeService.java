@@ -143,6 +143,7 @@ public class NoticeService {
     putMoney(app, "amount", application.getAmount());
     putMoney(app, "standard", application.getStandardAmount());
     putMoney(app, "perCapitaIncome", application.getPerCapitaIncome());
+    app.put("data", cn.minzheng.approvals.application.ApplicationData.scalars(application.getDataJson()));
     model.put("application", app);
 
     model.put("opinion", input.opinion() == null ? "" : input.opinion());
