@@ -55,10 +55,12 @@ public class NoticeService {
   private final ApprovalsProperties properties;
   private final Clock clock;
   private final ProcedureClock procedureClock;
+  private final cn.minzheng.approvals.process.CaseProcesses processes;
 
   public NoticeService(NoticeMapper notices, NoticeRenderer renderer, ApplicationService applications,
                        RegionService regions, Counters counters, CaseHistory history, MessageSource messages,
-                       ApprovalsProperties properties, Clock clock, ProcedureClock procedureClock) {
+                       ApprovalsProperties properties, Clock clock, ProcedureClock procedureClock,
+                       cn.minzheng.approvals.process.CaseProcesses processes) {
     this.notices = notices;
     this.renderer = renderer;
     this.applications = applications;
@@ -69,6 +71,7 @@ public class NoticeService {
     this.properties = properties;
     this.clock = clock;
     this.procedureClock = procedureClock;
+    this.processes = processes;
   }
 
   /** What the deciding stage said: the reasons, the missing materials, who decided. */
@@ -80,7 +83,9 @@ public class NoticeService {
     ApplicationRecord application = applications.getForProcess(applicationId);
     Region street = regions.find(application.getStreetCode()).orElseThrow();
     Region district = regions.find(application.getDistrictCode()).orElseThrow();
-    Region organ = kind.organ() == NoticeKind.Organ.STREET ? street : district;
+    Region organ = kind.organ() == NoticeKind.Organ.STREET
+        && !(processes.supports(application.getType())
+            && processes.forType(application.getType()).districtIssuesAllNotices()) ? street : district;
     LocalDateTime now = LocalDateTime.now(clock);
     String docNumber = organ.getDocPrefix() + "〔" + now.getYear() + "〕"
         + counters.next("doc:" + organ.getCode() + ":" + now.getYear()) + "号";

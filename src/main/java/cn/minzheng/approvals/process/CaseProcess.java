@@ -49,6 +49,14 @@ public interface CaseProcess {
     return true;
   }
 
+  /**
+   * Whether the district office issues every notice of the type, those of 受理 included (a
+   * registration: the 登记管理机关 accepts itself); otherwise street notices come from the street.
+   */
+  default boolean districtIssuesAllNotices() {
+    return false;
+  }
+
   /** Rules of the type-specific {@code data} of the application body; empty when it is fine. */
   default List<FieldProblem> validateData(ApplicationRequest request) {
     return List.of();

@@ -124,6 +124,12 @@ public final class ShzzProcess implements CaseProcess {
     return TASK_REVIEW.equals(taskKey);
   }
 
+  /** The 区民政局 is the 登记管理机关: it accepts, asks for 补正 and refuses under its own name. */
+  @Override
+  public boolean districtIssuesAllNotices() {
+    return true;
+  }
+
   /** The applicant is the intended legal representative; there is no household. */
   @Override
   public boolean householdRequired() {

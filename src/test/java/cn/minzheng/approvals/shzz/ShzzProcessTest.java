@@ -81,6 +81,10 @@ class ShzzProcessTest {
     cases.decide(c, "approve");
     assertThat(c.pi()).isWaitingAt(ShzzProcess.TASK_REVIEW).task().hasCandidateGroup(APPROVERS);
     Assertions.assertThat(cases.noticeKinds(c)).containsExactly("accepted");
+    // the 登记管理机关 accepts under its own name and 文号
+    var accepted = cases.notice(c, "accepted");
+    Assertions.assertThat(accepted.getOrganCode()).isEqualTo("420112000000");
+    Assertions.assertThat(accepted.getContentHtml()).contains("60日内", "武汉市东西湖区民政局").doesNotContain("家庭经济状况调查");
   }
 
   @Test
@@ -124,6 +128,8 @@ class ShzzProcessTest {
     // then
     assertThat(c.pi()).isWaitingAt(ShzzProcess.TASK_REVIEW);
     Assertions.assertThat(cases.noticeKinds(c)).containsExactly("supplement", "accepted");
+    Assertions.assertThat(cases.notice(c, "supplement").getContentHtml()).contains("章程草案", "验资报告",
+        "武汉市东西湖区民政局");
   }
 
   // ---- 审查, 准予登记
