@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import cn.minzheng.approvals.common.IdNumbers;
 import cn.minzheng.approvals.common.Masking;
 
@@ -16,7 +18,9 @@ public record ApplicationView(Long id, String number, String type, String status
                               List<Material> materials, Integer householdSize, BigDecimal perCapitaIncome,
                               BigDecimal standard, BigDecimal amount, String bankAccount, String reason,
                               List<NoticeRef> notices, String processInstanceId, LocalDateTime createdAt,
-                              LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason) {
+                              LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String institutionCode,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String bed) {
 
   public record Person(String name, String idNumber, String phone) {
   }
@@ -35,13 +39,29 @@ public record ApplicationView(Long id, String number, String type, String status
   public record Disclosure(boolean fullIdNumbers, boolean incomes) {
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** A placement's institution and bed (welfare-home admission), recorded in the application's data; else null. */
+  private static String placement(ApplicationRecord a, String field) {
+    if (a.getDataJson() == null || !a.getDataJson().contains("\"" + field + "\"")) {
+      return null;
+    }
+    try {
+      var value = JSON.readTree(a.getDataJson()).get(field);
+      return value == null || value.isNull() ? null : value.asText();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
+  }
+
   /** The short form used in lists and after submission. */
   public static ApplicationView summary(ApplicationRecord a) {
     return new ApplicationView(a.getId(), a.getNumber(), a.getType(), a.getStatus(), a.getStage(), a.getRegionCode(),
         a.getStreetCode(), a.getDistrictCode(),
         new Person(a.getApplicantName(), IdNumbers.mask(a.getApplicantIdNumber()), Masking.phone(a.getApplicantPhone())),
         null, null, a.getHouseholdSize(), null, a.getStandardAmount(), a.getAmount(), null, null, null,
-        a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason());
+        a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
+        null, null);
   }
 
   public static ApplicationView full(ApplicationRecord a, List<MemberRecord> members, List<MaterialRecord> materials,
@@ -57,6 +77,7 @@ public record ApplicationView(Long id, String number, String type, String status
         a.getStreetCode(), a.getDistrictCode(), new Person(a.getApplicantName(), applicantId, phone), memberViews,
         materialViews, a.getHouseholdSize(), disclosure.incomes() ? a.getPerCapitaIncome() : null, a.getStandardAmount(),
         a.getAmount(), Masking.account(a.getBankAccount()), a.getReason(), notices, a.getProcessInstanceId(),
-        a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason());
+        a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
+        placement(a, "bed") == null ? null : placement(a, "institutionCode"), placement(a, "bed"));
   }
 }

@@ -44,6 +44,7 @@ public class NoticeService {
   private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter CHINESE_MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
   private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final NoticeMapper notices;
   private final NoticeRenderer renderer;
@@ -169,7 +170,20 @@ public class NoticeService {
     LocalDate noticeEnd = IsoDurations.addTo(today.atStartOfDay(), properties.getPublicNoticePeriod()).toLocalDate();
     model.put("publicity", Map.of("start", CHINESE_DATE.format(today), "end", CHINESE_DATE.format(noticeEnd)));
     model.put("benefitStartMonth", CHINESE_MONTH.format(today.plusMonths(1).withDayOfMonth(1)));
+    model.put("data", dataOf(application));
     return model;
+  }
+
+  /** The type-specific {@code data} of the application (and what its process recorded there), for the templates. */
+  private static Map<String, Object> dataOf(ApplicationRecord application) {
+    if (application.getDataJson() == null || application.getDataJson().isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(application.getDataJson(), new com.fasterxml.jackson.core.type.TypeReference<HashMap<String, Object>>() { });
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Map.of();
+    }
   }
 
   private static void putMoney(Map<String, Object> map, String key, Object value) {
