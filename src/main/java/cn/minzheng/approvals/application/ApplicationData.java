@@ -35,6 +35,18 @@ public final class ApplicationData {
     return values;
   }
 
+  /** The whole data as nested maps, lists and values (for notice templates); empty when unreadable. */
+  public static Map<String, Object> asMap(String dataJson) {
+    if (dataJson == null || dataJson.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(dataJson, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+    } catch (java.io.IOException e) {
+      return Map.of();
+    }
+  }
+
   /** One scalar value of the data, or null. */
   public static String value(String dataJson, String key) {
     return scalars(dataJson).get(key);

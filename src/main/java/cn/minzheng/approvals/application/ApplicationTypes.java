@@ -7,6 +7,8 @@ public final class ApplicationTypes {
 
   public static final String DIBAO = "dibao";
   public static final String SHZZ = "shzz";
+  public static final String YANGLAO = "yanglao";
+  public static final String TEKUN = "tekun";
 
   public static final Set<String> RELATIONS =
       Set.of("self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other");

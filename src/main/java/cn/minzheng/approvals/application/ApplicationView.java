@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
+
 import cn.minzheng.approvals.common.IdNumbers;
 import cn.minzheng.approvals.common.Masking;
 
@@ -17,7 +18,7 @@ public record ApplicationView(Long id, String number, String type, String status
                               BigDecimal standard, BigDecimal amount, String bankAccount, String reason,
                               List<NoticeRef> notices, String processInstanceId, LocalDateTime createdAt,
                               LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason,
-                              String creditCode) {
+                              String creditCode, String institutionCode, String bed) {
 
   /** Key in {@code data} of the 统一社会信用代码 a registration (shzz) is given at 准予登记. */
   public static final String CREDIT_CODE = "creditCode";
@@ -39,6 +40,12 @@ public record ApplicationView(Long id, String number, String type, String status
   public record Disclosure(boolean fullIdNumbers, boolean incomes) {
   }
 
+  /** The institution a placement (yanglao) gave, once it has a bed — not the one only wished for. */
+  private static String placedInstitution(ApplicationRecord a) {
+    return ApplicationData.value(a.getDataJson(), "bed") == null ? null : ApplicationData.value(a.getDataJson(), "institutionCode");
+  }
+
+
   /** The short form used in lists and after submission. */
   public static ApplicationView summary(ApplicationRecord a) {
     return new ApplicationView(a.getId(), a.getNumber(), a.getType(), a.getStatus(), a.getStage(), a.getRegionCode(),
@@ -46,7 +53,7 @@ public record ApplicationView(Long id, String number, String type, String status
         new Person(a.getApplicantName(), IdNumbers.mask(a.getApplicantIdNumber()), Masking.phone(a.getApplicantPhone())),
         null, null, a.getHouseholdSize(), null, a.getStandardAmount(), a.getAmount(), null, null, null,
         a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
-        ApplicationData.value(a.getDataJson(), CREDIT_CODE));
+        ApplicationData.value(a.getDataJson(), CREDIT_CODE), placedInstitution(a), ApplicationData.value(a.getDataJson(), "bed"));
   }
 
   public static ApplicationView full(ApplicationRecord a, List<MemberRecord> members, List<MaterialRecord> materials,
@@ -63,6 +70,6 @@ public record ApplicationView(Long id, String number, String type, String status
         materialViews, a.getHouseholdSize(), disclosure.incomes() ? a.getPerCapitaIncome() : null, a.getStandardAmount(),
         a.getAmount(), Masking.account(a.getBankAccount()), a.getReason(), notices, a.getProcessInstanceId(),
         a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
-        ApplicationData.value(a.getDataJson(), CREDIT_CODE));
+        ApplicationData.value(a.getDataJson(), CREDIT_CODE), placedInstitution(a), ApplicationData.value(a.getDataJson(), "bed"));
   }
 }

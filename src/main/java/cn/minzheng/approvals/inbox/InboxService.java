@@ -297,6 +297,12 @@ public class InboxService {
       return FormSchema.parse(in, json);
     } catch (IOException e) {
       throw new IllegalStateException("form of task " + taskId + " unreadable", e);
+    } catch (RuntimeException e) {
+      // completed by someone else between our check and this read (the engine then fails inside)
+      if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+        throw ApiException.conflict("error.task-done");
+      }
+      throw e;
     }
   }
 }

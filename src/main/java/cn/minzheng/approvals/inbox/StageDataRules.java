@@ -37,6 +37,15 @@ public class StageDataRules {
           problems.add(new FieldProblem("data.sponsorDocNumber", "validation.required"));
         }
       }
+      case cn.minzheng.approvals.yanglao.YanglaoProcess.TASK_ASSESS -> {
+        for (var domain : cn.minzheng.approvals.yanglao.YanglaoProcess.DOMAIN_MAX.entrySet()) {
+          Object score = data.get(domain.getKey());
+          if (score instanceof Number n && (n.doubleValue() < 0 || n.doubleValue() > domain.getValue()
+              || n.doubleValue() != Math.floor(n.doubleValue()))) {
+            problems.add(new FieldProblem("data." + domain.getKey(), "validation.range"));
+          }
+        }
+      }
       default -> {
       }
     }

@@ -175,8 +175,12 @@ public class NoticeService {
     LocalDate noticeEnd = IsoDurations.addTo(today.atStartOfDay(), properties.getPublicNoticePeriod()).toLocalDate();
     model.put("publicity", Map.of("start", CHINESE_DATE.format(today), "end", CHINESE_DATE.format(noticeEnd)));
     model.put("benefitStartMonth", CHINESE_MONTH.format(today.plusMonths(1).withDayOfMonth(1)));
+    model.put("data", cn.minzheng.approvals.application.ApplicationData.asMap(application.getDataJson()));
     return model;
   }
+
+  /** The type-specific {@code data} of the application (and what its process recorded there), for the templates. */
+
 
   private static void putMoney(Map<String, Object> map, String key, Object value) {
     if (value instanceof BigDecimal decimal) {
