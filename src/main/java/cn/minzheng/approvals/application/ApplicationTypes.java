@@ -6,6 +6,7 @@ import java.util.Set;
 public final class ApplicationTypes {
 
   public static final String DIBAO = "dibao";
+  public static final String LINSHI = "linshi";
 
   public static final Set<String> RELATIONS =
       Set.of("self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other");
