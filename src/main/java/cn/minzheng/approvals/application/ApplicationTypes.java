@@ -7,6 +7,7 @@ public final class ApplicationTypes {
 
   public static final String DIBAO = "dibao";
   public static final String LINSHI = "linshi";
+  public static final String BINZANG = "binzang";
 
   public static final Set<String> RELATIONS =
       Set.of("self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other");
