@@ -11,4 +11,7 @@ public interface BinzangMapper {
 
   /** Approved applications of the type where one of the persons is the applicant or a member. */
   long countApprovedOfPersons(@Param("type") String type, @Param("idNumbers") List<String> idNumbers);
+
+  /** A paid subsidy is closed: the arranger may apply again. */
+  void releasePersons(@Param("applicationId") long applicationId);
 }

@@ -56,6 +56,7 @@ public class BinzangProcess implements CaseProcess {
   public static final String SERVICE_CALCULATE_AWARD = "Service_CalculateAward";
   public static final String SERVICE_NOTICE_APPROVED = "Service_NoticeApproved";
   public static final String SERVICE_NOTICE_REJECTED = "Service_NoticeRejected";
+  public static final String SERVICE_CLOSE = "Service_Close";
   public static final String END_NOT_ACCEPTED = "End_NotAccepted";
   public static final String END_APPROVED = "End_Approved";
   public static final String END_REFUSED = "End_Refused";

@@ -107,15 +107,19 @@ class BinzangProcessTest {
 
   @Test
   void shouldWaiveTheFourBasicItemsForALocalResident() {
-    Case s = accepted("fee_waiver", "420112001001", null, 0);
+    String arranger = TestIds.random();
+    Case s = submit(request(arranger, "fee_waiver", "420112001001", null, 0));
+    walk.decide(s, "approve");
     assertThat(s.pi()).hasPassed(BinzangProcess.SERVICE_ELIGIBILITY).isWaitingAt(BinzangProcess.TASK_WAIVER_REVIEW)
         .task().hasCandidateGroup("420112001000-reviewer");
     walk.decide(s, "approve", "papersChecked", true);
     assertThat(s.pi()).hasPassedInOrder(BinzangProcess.SERVICE_CALCULATE_AWARD, BinzangProcess.SERVICE_NOTICE_APPROVED,
-        BinzangProcess.END_APPROVED).isEnded();
+        BinzangProcess.SERVICE_CLOSE, BinzangProcess.END_APPROVED).isEnded();
     Assertions.assertThat(walk.application(s).getAmount()).isEqualByComparingTo(new BigDecimal("1140"));
     Assertions.assertThat(walk.application(s).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
     Assertions.assertThat(walk.noticeKinds(s)).containsExactly("accepted", "approved");
+    // and the arranger may apply again, e.g. for another deceased of the family
+    assertThat(submit(request(arranger, "fee_waiver", "420112", null, 0)).pi()).isWaitingAt(BinzangProcess.CALL_ACCEPTANCE);
   }
 
   @Test
