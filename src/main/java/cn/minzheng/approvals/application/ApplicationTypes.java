@@ -9,6 +9,8 @@ public final class ApplicationTypes {
   public static final String SHZZ = "shzz";
   public static final String YANGLAO = "yanglao";
   public static final String TEKUN = "tekun";
+  public static final String LINSHI = "linshi";
+  public static final String BINZANG = "binzang";
 
   public static final Set<String> RELATIONS =
       Set.of("self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other");

@@ -1,0 +1,158 @@
+package cn.minzheng.approvals.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.minzheng.approvals.linshi.LinshiProcess;
+import cn.minzheng.approvals.support.Applications;
+import cn.minzheng.approvals.support.IntegrationTest;
+import cn.minzheng.approvals.support.PublicNoticeTimer;
+import cn.minzheng.approvals.support.TestIds;
+
+/** 临时救助 end to end through the HTTP API as the demo users of 吴家山街 and the district. */
+@IntegrationTest
+class LinshiApiTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+
+  ApiClient wjsClerk;
+  ApiClient wjsReviewer;
+  ApiClient approver;
+
+  @BeforeEach
+  void clients() {
+    wjsClerk = new ApiClient(rest, "wjs-clerk");
+    wjsReviewer = new ApiClient(rest, "wjs-reviewer");
+    approver = new ApiClient(rest, "qu-approver");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldPayAnAdvanceAndApproveAtStreetLevelThenRefuseTheSameCauseAgain() {
+    // given: an emergency with 先行救助 submitted by the clerk
+    String idNumber = TestIds.random();
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(idNumber, "emergency", true, 2000));
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    String number = (String) created.getBody().get("number");
+    assertThat(number).matches("LS-420112-\\d{4}-\\d{6}");
+    assertThat(created.getBody()).containsEntry("stage", LinshiProcess.TASK_ADVANCE_RELIEF);
+
+    // when: the reviewer pays the advance, the papers are completed, investigated, posted, approved by the street
+    complete(wjsReviewer, number, LinshiProcess.TASK_ADVANCE_RELIEF, "approve", null, Map.of("advanceAmount", 500));
+    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
+    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
+        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
+    Map<String, Object> onNotice = wjsClerk.get("/api/applications/" + id).getBody();
+    Job timer = PublicNoticeTimer.of(management, runtime, (String) onNotice.get("processInstanceId"));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    management.executeJob(timer.getId());
+    ClockUtil.reset();
+    complete(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE, "approve", null, Map.of("approvedAmount", 1800));
+
+    // then
+    Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
+    assertThat(application).containsEntry("status", "approved").containsEntry("type", "linshi");
+    assertThat(((Number) application.get("amount")).doubleValue()).isEqualTo(1800.0);
+    List<?> notices = (List<?>) application.get("notices");
+    assertThat(notices.stream().map(n -> String.valueOf(((Map<?, ?>) n).get("kind"))).toList())
+        .containsExactly("accepted", "publicity", "approved");
+    List<Map<String, Object>> history = wjsClerk.getList("/api/applications/" + id + "/history").getBody();
+    assertThat(history).filteredOn(e -> LinshiProcess.TASK_ADVANCE_RELIEF.equals(e.get("taskKey")))
+        .extracting(e -> e.get("actor")).containsExactly("wjs-reviewer");
+
+    // and the same cause within the year is refused at submission
+    ResponseEntity<Map<String, Object>> again = wjsClerk.post("/api/applications", body(idNumber, "emergency", false, 800));
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(again)).containsExactly("data.cause");
+  }
+
+  @Test
+  void shouldLetTheDistrictDecideLargeAmounts() {
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(TestIds.random(), "expense", false, 6000));
+    long id = ((Number) created.getBody().get("id")).longValue();
+    String number = (String) created.getBody().get("number");
+    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
+    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
+        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
+    Job timer = PublicNoticeTimer.of(management, runtime,
+        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    management.executeJob(timer.getId());
+    ClockUtil.reset();
+    complete(approver, number, LinshiProcess.TASK_DISTRICT_APPROVE, "reject", "不属于刚性支出", Map.of());
+    Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
+    assertThat(application).containsEntry("status", "rejected");
+  }
+
+  @Test
+  void shouldRefuseInvalidData() {
+    Map<String, Object> request = body(TestIds.random(), "flood", true, -5);
+    ((Map<String, Object>) request.get("data")).put("advance", "yes");
+    ((Map<String, Object>) request.get("data")).remove("cause");
+    ResponseEntity<Map<String, Object>> answer = wjsClerk.post("/api/applications", request);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(answer)).contains("data.kind", "data.cause", "data.requestedAmount", "data.advance");
+  }
+
+  private static Map<String, Object> body(String idNumber, String kind, boolean advance, int amount) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("kind", kind);
+    data.put("cause", "房屋火灾");
+    data.put("requestedAmount", amount);
+    data.put("advance", advance);
+    Map<String, Object> body = new HashMap<>();
+    body.put("type", "linshi");
+    body.put("regionCode", Applications.WJS_COMMUNITY);
+    body.put("applicant", Map.of("name", "王小五", "idNumber", idNumber, "phone", "13812345678"));
+    body.put("members", List.of(Map.of("name", "王小五", "idNumber", idNumber, "relation", "self", "coResident", true,
+        "monthlyIncome", 500, "workAbility", "partial", "disability", "none")));
+    body.put("reason", "房屋失火，急需救助");
+    body.put("data", data);
+    body.put("materials", List.of(Map.of("kind", "id_card", "description", "身份证", "provided", true)));
+    return body;
+  }
+
+  private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
+                                                       String opinion, Map<String, Object> data) {
+    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
+    String task = ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
+        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
+    Map<String, Object> body = new HashMap<>();
+    body.put("decision", decision);
+    body.put("data", data);
+    if (opinion != null) {
+      body.put("opinion", opinion);
+    }
+    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + task + "/complete", body);
+    assertThat(answer.getStatusCode()).as("%s %s: %s", taskKey, decision, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    return answer;
+  }
+
+  private static List<String> fields(ResponseEntity<Map<String, Object>> answer) {
+    return ((List<?>) answer.getBody().get("errors")).stream().map(e -> (String) ((Map<?, ?>) e).get("field")).toList();
+  }
+}
