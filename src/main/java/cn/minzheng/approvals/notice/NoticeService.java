@@ -55,12 +55,15 @@ public class NoticeService {
   private final ApprovalsProperties properties;
   private final Clock clock;
   private final ProcedureClock procedureClock;
+  private final cn.minzheng.approvals.security.UserDirectory users;
   private final cn.minzheng.approvals.process.CaseProcesses processes;
 
   public NoticeService(NoticeMapper notices, NoticeRenderer renderer, ApplicationService applications,
                        RegionService regions, Counters counters, CaseHistory history, MessageSource messages,
                        ApprovalsProperties properties, Clock clock, ProcedureClock procedureClock,
-                       cn.minzheng.approvals.process.CaseProcesses processes) {
+                       cn.minzheng.approvals.process.CaseProcesses processes,
+                       cn.minzheng.approvals.security.UserDirectory users) {
+    this.users = users;
     this.notices = notices;
     this.renderer = renderer;
     this.applications = applications;
@@ -83,9 +86,7 @@ public class NoticeService {
     ApplicationRecord application = applications.getForProcess(applicationId);
     Region street = regions.find(application.getStreetCode()).orElseThrow();
     Region district = regions.find(application.getDistrictCode()).orElseThrow();
-    Region organ = kind.organ() == NoticeKind.Organ.STREET
-        && !(processes.supports(application.getType())
-            && processes.forType(application.getType()).districtIssuesAllNotices()) ? street : district;
+    Region organ = organOf(kind, application, street, district, input.decidedBy());
     LocalDateTime now = LocalDateTime.now(clock);
     String docNumber = organ.getDocPrefix() + "〔" + now.getYear() + "〕"
         + counters.next("doc:" + organ.getCode() + ":" + now.getYear()) + "号";
@@ -117,6 +118,23 @@ public class NoticeService {
     detail.put("sha256", notice.getSha256());
     history.recordSystem(applicationId, application.getStage(), "notice_issued", detail);
     return notice;
+  }
+
+  /**
+   * The office that signs: the kind's own (street for 受理/补正/公示, district for decisions), except that
+   * a decision taken by street staff (分级审批: small amounts approved by the street) is the street's,
+   * and a type may have the district issue everything (registration).
+   */
+  private Region organOf(NoticeKind kind, ApplicationRecord application, Region street, Region district, String decidedBy) {
+    if (processes.supports(application.getType()) && processes.forType(application.getType()).districtIssuesAllNotices()) {
+      return district;
+    }
+    if (kind.organ() == NoticeKind.Organ.STREET) {
+      return street;
+    }
+    boolean streetDecided = decidedBy != null && users.load(decidedBy)
+        .map(u -> Region.STREET.equals(u.regionLevel())).orElse(false);
+    return streetDecided ? street : district;
   }
 
   private Map<String, Object> model(ApplicationRecord application, NoticeKind kind, Region organ, Region street,

@@ -111,6 +111,24 @@ class NoticeIssuingTest {
   }
 
   @Test
+  void shouldBeSignedByTheOfficeWhoseStaffTookTheDecision() {
+    // given: two cases of 吴家山街
+    DibaoCases cases = new DibaoCases(engine, applications, notices, users);
+    Case byStreet = cases.submit();
+    Case byDistrict = cases.submit();
+    // when: one refusal taken by street staff (分级审批), one by the district
+    Notice streetRefusal = transactions.execute(tx -> notices.issue(byStreet.applicationId(), NoticeKind.REJECTED,
+        new NoticeService.DecisionInput("金额在街道审批权限内，经审核不符合条件", null, "wjs-reviewer")));
+    Notice districtRefusal = transactions.execute(tx -> notices.issue(byDistrict.applicationId(), NoticeKind.REJECTED,
+        new NoticeService.DecisionInput("经审核不符合条件", null, "qu-approver")));
+    // then
+    assertThat(streetRefusal.getDocNumber()).startsWith("吴街民〔");
+    assertThat(streetRefusal.getContentHtml()).contains("武汉市东西湖区吴家山街道办事处").contains("武汉市东西湖区人民政府");
+    assertThat(districtRefusal.getDocNumber()).startsWith("东民救〔");
+    assertThat(districtRefusal.getContentHtml()).contains("武汉市东西湖区民政局");
+  }
+
+  @Test
   void shouldEmbedTheChineseTitleInThePdf() throws Exception {
     // given
     DibaoCases cases = new DibaoCases(engine, applications, notices, users);
