@@ -106,13 +106,8 @@ public class BinzangProcess implements CaseProcess {
   }
 
   @Override
-  public Set<Decision> allowedDecisions(String taskKey) {
-    return ALLOWED.getOrDefault(taskKey, SharedStages.allowedDecisions(taskKey));
-  }
-
-  @Override
-  public boolean needsFullIdNumbers(String taskKey) {
-    return SharedStages.needsFullIdNumbers(taskKey);
+  public Map<String, Set<Decision>> decisions() {
+    return ALLOWED;
   }
 
   @Override

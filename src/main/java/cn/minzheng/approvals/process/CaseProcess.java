@@ -24,11 +24,23 @@ public interface CaseProcess {
   /** Prefix of its application numbers, e.g. DB in DB-420112-2026-000123. */
   String numberPrefix();
 
-  /** Decisions the user task may take; empty for unknown tasks. */
-  Set<Decision> allowedDecisions(String taskKey);
+  /** This model's own user tasks and the decisions each may take (the shared stages' are in SharedStages). */
+  Map<String, Set<Decision>> decisions();
+
+  /** This model's own stages that work with the full ID numbers (受理 does too, see SharedStages). */
+  default Set<String> fullIdStages() {
+    return Set.of();
+  }
+
+  /** Decisions the user task may take, in this model or a shared stage; empty for unknown tasks. */
+  default Set<Decision> allowedDecisions(String taskKey) {
+    return decisions().getOrDefault(taskKey, SharedStages.allowedDecisions(taskKey));
+  }
 
   /** Stages that work with the full ID numbers (everywhere else they are masked). */
-  boolean needsFullIdNumbers(String taskKey);
+  default boolean needsFullIdNumbers(String taskKey) {
+    return fullIdStages().contains(taskKey) || SharedStages.needsFullIdNumbers(taskKey);
+  }
 
   /** Appeal stages: the one who refused may not decide (回避). */
   default boolean isRecusalStage(String taskKey) {

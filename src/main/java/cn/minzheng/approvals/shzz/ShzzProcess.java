@@ -105,13 +105,13 @@ public final class ShzzProcess implements CaseProcess {
   }
 
   @Override
-  public Set<Decision> allowedDecisions(String taskKey) {
-    return ALLOWED.getOrDefault(taskKey, SharedStages.allowedDecisions(taskKey));
+  public Map<String, Set<Decision>> decisions() {
+    return ALLOWED;
   }
 
   @Override
-  public boolean needsFullIdNumbers(String taskKey) {
-    return FULL_ID_STAGES.contains(taskKey) || SharedStages.needsFullIdNumbers(taskKey);
+  public Set<String> fullIdStages() {
+    return FULL_ID_STAGES;
   }
 
   @Override

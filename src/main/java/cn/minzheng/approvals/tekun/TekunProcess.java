@@ -81,14 +81,14 @@ public final class TekunProcess implements CaseProcess {
   }
 
   @Override
-  public Set<Decision> allowedDecisions(String taskKey) {
-    return ALLOWED.getOrDefault(taskKey, SharedStages.allowedDecisions(taskKey));
+  public Map<String, Set<Decision>> decisions() {
+    return ALLOWED;
   }
 
   /** 调查核实 checks income and supporters against the records: full ID numbers. */
   @Override
-  public boolean needsFullIdNumbers(String taskKey) {
-    return TASK_INVESTIGATE.equals(taskKey) || SharedStages.needsFullIdNumbers(taskKey);
+  public Set<String> fullIdStages() {
+    return Set.of(TASK_INVESTIGATE);
   }
 
   @Override

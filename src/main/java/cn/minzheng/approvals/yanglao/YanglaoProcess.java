@@ -90,13 +90,8 @@ public final class YanglaoProcess implements CaseProcess {
   }
 
   @Override
-  public Set<Decision> allowedDecisions(String taskKey) {
-    return ALLOWED.getOrDefault(taskKey, SharedStages.allowedDecisions(taskKey));
-  }
-
-  @Override
-  public boolean needsFullIdNumbers(String taskKey) {
-    return SharedStages.needsFullIdNumbers(taskKey);
+  public Map<String, Set<Decision>> decisions() {
+    return ALLOWED;
   }
 
   @Override
