@@ -27,7 +27,7 @@ import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.DibaoCases;
-import cn.minzheng.approvals.support.DibaoCases.Case;
+import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.IntegrationTest;
 import cn.minzheng.approvals.support.TestIds;
 import cn.minzheng.approvals.web.ApiException;

@@ -28,7 +28,7 @@ import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.MemberRecord;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.DibaoCases;
-import cn.minzheng.approvals.support.DibaoCases.Case;
+import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.IntegrationTest;
 
 /** Notices as issued by the real process: mandatory content, privacy, PDF text, 文号 under concurrency. */

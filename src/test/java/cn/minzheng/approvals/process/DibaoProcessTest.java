@@ -22,7 +22,7 @@ import cn.minzheng.approvals.application.ApplicationStatus;
 import cn.minzheng.approvals.notice.NoticeService;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.DibaoCases;
-import cn.minzheng.approvals.support.DibaoCases.Case;
+import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.IntegrationTest;
 
 /**

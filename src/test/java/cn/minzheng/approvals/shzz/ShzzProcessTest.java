@@ -21,7 +21,7 @@ import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.IntegrationTest;
 import cn.minzheng.approvals.support.ShzzCases;
-import cn.minzheng.approvals.support.ShzzCases.Case;
+import cn.minzheng.approvals.support.CaseWalker.Case;
 
 /**
  * Every path of processes/shzz.bpmn (社会组织登记) and of the shared stages it calls (acceptance, appeal),

@@ -15,7 +15,7 @@ import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.notice.NoticeService;
 import cn.minzheng.approvals.security.UserDirectory;
-import cn.minzheng.approvals.support.DibaoCases.Case;
+import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.yanglao.YanglaoBedMapper;
 
 /**

@@ -25,7 +25,7 @@ import cn.minzheng.approvals.notice.NoticeService;
 import cn.minzheng.approvals.process.ProcessVariables;
 import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.security.UserDirectory;
-import cn.minzheng.approvals.support.DibaoCases.Case;
+import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.IntegrationTest;
 import cn.minzheng.approvals.support.YanglaoCases;
 
