@@ -35,15 +35,18 @@ public final class ApplicationData {
     return values;
   }
 
-  /** The whole data as nested maps, lists and values (for notice templates); empty when unreadable. */
+  /**
+   * The whole data as nested maps, lists and values, in a map the caller may change; empty when there
+   * is none. The data was written by us from a validated body, so unreadable data is a defect.
+   */
   public static Map<String, Object> asMap(String dataJson) {
     if (dataJson == null || dataJson.isBlank()) {
-      return Map.of();
+      return new LinkedHashMap<>();
     }
     try {
       return JSON.readValue(dataJson, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
     } catch (java.io.IOException e) {
-      return Map.of();
+      throw new IllegalStateException("application data unreadable", e);
     }
   }
 

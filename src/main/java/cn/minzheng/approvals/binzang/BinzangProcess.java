@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.common.IdNumbers;
 import cn.minzheng.approvals.process.CaseProcess;
+import cn.minzheng.approvals.process.AbstractCaseProcess;
 import cn.minzheng.approvals.process.Decision;
 import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.web.ApiException.FieldProblem;
@@ -35,7 +35,7 @@ import cn.minzheng.approvals.web.ApiException.FieldProblem;
  * applicant is the person arranging the funeral; there is no household.
  */
 @Component
-public class BinzangProcess implements CaseProcess {
+public class BinzangProcess extends AbstractCaseProcess {
 
   public static final String KEY = "binzang";
 
@@ -83,41 +83,10 @@ public class BinzangProcess implements CaseProcess {
       TASK_DISTRICT_APPROVE, List.of(TASK_MATERIAL_REVIEW));
 
   private final Clock clock;
-  private final ObjectMapper json;
 
-  public BinzangProcess(Clock clock, ObjectMapper json) {
+  public BinzangProcess(Clock clock) {
+    super(ApplicationTypes.BINZANG, KEY, "BZ", ALLOWED, Set.of(), RETURN_TARGETS, ALLOWED.keySet());
     this.clock = clock;
-    this.json = json;
-  }
-
-  @Override
-  public String type() {
-    return ApplicationTypes.BINZANG;
-  }
-
-  @Override
-  public String key() {
-    return KEY;
-  }
-
-  @Override
-  public String numberPrefix() {
-    return "BZ";
-  }
-
-  @Override
-  public Map<String, Set<Decision>> decisions() {
-    return ALLOWED;
-  }
-
-  @Override
-  public List<String> returnTargets(String taskKey) {
-    return RETURN_TARGETS.getOrDefault(taskKey, List.of());
-  }
-
-  @Override
-  public boolean isFinalDecisionStage(String taskKey) {
-    return ALLOWED.containsKey(taskKey);
   }
 
   @Override
@@ -192,14 +161,7 @@ public class BinzangProcess implements CaseProcess {
 
   @Override
   public Map<String, Object> startVariables(ApplicationRecord application) {
-    Map<String, Object> data = new HashMap<>();
-    try {
-      if (application.getDataJson() != null) {
-        data.putAll(json.readValue(application.getDataJson(), Map.class));
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("data of application " + application.getId() + " unreadable", e);
-    }
+    Map<String, Object> data = ApplicationData.asMap(application.getDataJson());
     Map<?, ?> deceased = (Map<?, ?>) data.get("deceased");
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_SUBSIDY, data.get(VAR_SUBSIDY));

@@ -1,14 +1,14 @@
 package cn.minzheng.approvals.linshi;
 
-import java.time.ZoneId;
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.approvals.process.BenefitStandards;
 import cn.minzheng.approvals.process.DibaoProcess;
 import cn.minzheng.approvals.process.ProcessBean;
 
@@ -21,16 +21,17 @@ import cn.minzheng.approvals.process.ProcessBean;
 public class LinshiApprovalLevelDelegate implements JavaDelegate {
 
   private final DecisionService decisions;
+  private final BenefitStandards standards;
 
-  public LinshiApprovalLevelDelegate(DecisionService decisions) {
+  public LinshiApprovalLevelDelegate(DecisionService decisions, BenefitStandards standards) {
     this.decisions = decisions;
+    this.standards = standards;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
-    Number standard = decisions.evaluateDecisionTableByKey(DibaoProcess.DECISION_STANDARD,
-        Map.of("areaType", "urban", "year", year)).getSingleResult().getSingleEntry();
+    // 分级审批 is measured against the monthly urban 低保 standard
+    BigDecimal standard = standards.of(DibaoProcess.DECISION_STANDARD, BenefitStandards.URBAN);
     Number amount = (Number) execution.getVariable(LinshiProcess.VAR_REQUESTED_AMOUNT);
     String level = decisions.evaluateDecisionTableByKey(LinshiProcess.DECISION_APPROVAL_LEVEL,
         Map.of("amount", amount.doubleValue(), "standard", standard.doubleValue())).getSingleResult().getSingleEntry();

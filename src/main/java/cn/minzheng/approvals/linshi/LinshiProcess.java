@@ -17,13 +17,13 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.process.CaseProcess;
+import cn.minzheng.approvals.process.AbstractCaseProcess;
 import cn.minzheng.approvals.process.Decision;
 import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.web.ApiException.FieldProblem;
@@ -35,7 +35,7 @@ import cn.minzheng.approvals.web.ApiException.FieldProblem;
  * is registered — nothing would be gained by registering and then refusing it by a 不予受理.
  */
 @Component
-public class LinshiProcess implements CaseProcess {
+public class LinshiProcess extends AbstractCaseProcess {
 
   public static final String KEY = "linshi";
 
@@ -100,56 +100,21 @@ public class LinshiProcess implements CaseProcess {
 
   private final LinshiMapper mapper;
   private final Clock clock;
-  private final ObjectMapper json;
   private final int paperDeadline;
   private final int supplementDays;
   private final int sameCausePerYear;
 
-  public LinshiProcess(LinshiMapper mapper, Clock clock, ObjectMapper json,
+  public LinshiProcess(LinshiMapper mapper, Clock clock,
                        @Value("${approvals.linshi.paper-deadline:5}") int paperDeadline,
                        @Value("${approvals.linshi.supplement-days:10}") int supplementDays,
                        @Value("${approvals.linshi.same-cause-per-year:1}") int sameCausePerYear) {
+    super(ApplicationTypes.LINSHI, KEY, "LS", ALLOWED, FULL_ID_STAGES, RETURN_TARGETS,
+        Set.of(TASK_STREET_APPROVE, TASK_DISTRICT_APPROVE));
     this.mapper = mapper;
     this.clock = clock;
-    this.json = json;
     this.paperDeadline = paperDeadline;
     this.supplementDays = supplementDays;
     this.sameCausePerYear = sameCausePerYear;
-  }
-
-  @Override
-  public String type() {
-    return ApplicationTypes.LINSHI;
-  }
-
-  @Override
-  public String key() {
-    return KEY;
-  }
-
-  @Override
-  public String numberPrefix() {
-    return "LS";
-  }
-
-  @Override
-  public Map<String, Set<Decision>> decisions() {
-    return ALLOWED;
-  }
-
-  @Override
-  public Set<String> fullIdStages() {
-    return FULL_ID_STAGES;
-  }
-
-  @Override
-  public List<String> returnTargets(String taskKey) {
-    return RETURN_TARGETS.getOrDefault(taskKey, List.of());
-  }
-
-  @Override
-  public boolean isFinalDecisionStage(String taskKey) {
-    return TASK_STREET_APPROVE.equals(taskKey) || TASK_DISTRICT_APPROVE.equals(taskKey);
   }
 
   @Override
@@ -199,24 +164,13 @@ public class LinshiProcess implements CaseProcess {
   }
 
   private String causeOf(String dataJson) {
-    try {
-      Object cause = dataJson == null ? null : json.readValue(dataJson, Map.class).get("cause");
-      return cause == null ? null : cause.toString().trim();
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+    String cause = ApplicationData.value(dataJson, "cause");
+    return cause == null ? null : cause.trim();
   }
 
   @Override
   public Map<String, Object> startVariables(ApplicationRecord application) {
-    Map<String, Object> data = new HashMap<>();
-    try {
-      if (application.getDataJson() != null) {
-        data.putAll(json.readValue(application.getDataJson(), Map.class));
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("data of application " + application.getId() + " unreadable", e);
-    }
+    Map<String, Object> data = ApplicationData.asMap(application.getDataJson());
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_KIND, data.get(VAR_KIND));
     variables.put(VAR_ADVANCE, Boolean.TRUE.equals(data.get(VAR_ADVANCE)));

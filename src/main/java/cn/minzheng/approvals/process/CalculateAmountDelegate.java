@@ -2,20 +2,14 @@ package cn.minzheng.approvals.process;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.ZoneId;
-import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.MemberRecord;
-import cn.minzheng.approvals.region.Region;
-import cn.minzheng.approvals.region.RegionService;
 
 /**
  * 低保 amount = (local standard − household per-capita monthly income) × household size, never below
@@ -26,24 +20,18 @@ import cn.minzheng.approvals.region.RegionService;
 public class CalculateAmountDelegate implements JavaDelegate {
 
   private final ApplicationService applications;
-  private final RegionService regions;
-  private final DecisionService decisions;
+  private final BenefitStandards standards;
 
-  public CalculateAmountDelegate(ApplicationService applications, RegionService regions, DecisionService decisions) {
+  public CalculateAmountDelegate(ApplicationService applications, BenefitStandards standards) {
     this.applications = applications;
-    this.regions = regions;
-    this.decisions = decisions;
+    this.standards = standards;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long applicationId = ((Number) execution.getVariable(ProcessVariables.APPLICATION_ID)).longValue();
     ApplicationRecord application = applications.getForProcess(applicationId);
-    String areaType = regions.find(application.getRegionCode()).map(Region::getAreaType).orElse("urban");
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
-    Number standardValue = decisions.evaluateDecisionTableByKey(DibaoProcess.DECISION_STANDARD,
-        Map.of("areaType", areaType, "year", year)).getSingleResult().getSingleEntry();
-    BigDecimal standard = new BigDecimal(standardValue.toString());
+    BigDecimal standard = standards.of(DibaoProcess.DECISION_STANDARD, application);
 
     int size = 0;
     BigDecimal income = BigDecimal.ZERO;

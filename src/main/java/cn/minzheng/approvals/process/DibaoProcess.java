@@ -15,7 +15,7 @@ import cn.minzheng.approvals.application.ApplicationTypes;
 
 /** Constants of {@code processes/dibao.bpmn} (最低生活保障审核确认, domain.md §A1). */
 @Component
-public final class DibaoProcess implements CaseProcess {
+public final class DibaoProcess extends AbstractCaseProcess {
 
   public static final String KEY = "dibao";
 
@@ -67,39 +67,7 @@ public final class DibaoProcess implements CaseProcess {
   /** 调查 runs 信息核对 with the full ID numbers (受理 too, see SharedStages). */
   private static final Set<String> FULL_ID_STAGES = Set.of(TASK_INVESTIGATE);
 
-
-  @Override
-  public String type() {
-    return ApplicationTypes.DIBAO;
-  }
-
-  @Override
-  public String key() {
-    return KEY;
-  }
-
-  @Override
-  public String numberPrefix() {
-    return "DB";
-  }
-
-  @Override
-  public Map<String, Set<Decision>> decisions() {
-    return ALLOWED;
-  }
-
-  @Override
-  public Set<String> fullIdStages() {
-    return FULL_ID_STAGES;
-  }
-
-  @Override
-  public List<String> returnTargets(String taskKey) {
-    return RETURN_TARGETS.getOrDefault(taskKey, List.of());
-  }
-
-  @Override
-  public boolean isFinalDecisionStage(String taskKey) {
-    return TASK_DISTRICT_APPROVE.equals(taskKey);
+  public DibaoProcess() {
+    super(ApplicationTypes.DIBAO, KEY, "DB", ALLOWED, FULL_ID_STAGES, RETURN_TARGETS, Set.of(TASK_DISTRICT_APPROVE));
   }
 }

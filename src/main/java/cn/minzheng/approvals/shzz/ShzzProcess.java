@@ -19,6 +19,7 @@ import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.application.ApplicationView;
 import cn.minzheng.approvals.process.CaseProcess;
+import cn.minzheng.approvals.process.AbstractCaseProcess;
 import cn.minzheng.approvals.process.Decision;
 import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.region.RegionService;
@@ -32,7 +33,7 @@ import cn.minzheng.approvals.web.ApiException.FieldProblem;
  * — no case, no number, no 不予受理 of ours.
  */
 @Component
-public final class ShzzProcess implements CaseProcess {
+public final class ShzzProcess extends AbstractCaseProcess {
 
   public static final String KEY = "shzz";
 
@@ -85,43 +86,9 @@ public final class ShzzProcess implements CaseProcess {
   private final RegisteredOrgMapper orgs;
 
   public ShzzProcess(RegionService regions, RegisteredOrgMapper orgs) {
+    super(ApplicationTypes.SHZZ, KEY, "SZ", ALLOWED, FULL_ID_STAGES, Map.of(), Set.of(TASK_REVIEW));
     this.regions = regions;
     this.orgs = orgs;
-  }
-
-  @Override
-  public String type() {
-    return ApplicationTypes.SHZZ;
-  }
-
-  @Override
-  public String key() {
-    return KEY;
-  }
-
-  @Override
-  public String numberPrefix() {
-    return "SZ";
-  }
-
-  @Override
-  public Map<String, Set<Decision>> decisions() {
-    return ALLOWED;
-  }
-
-  @Override
-  public Set<String> fullIdStages() {
-    return FULL_ID_STAGES;
-  }
-
-  @Override
-  public List<String> returnTargets(String taskKey) {
-    return List.of();
-  }
-
-  @Override
-  public boolean isFinalDecisionStage(String taskKey) {
-    return TASK_REVIEW.equals(taskKey);
   }
 
   /** The 区民政局 is the 登记管理机关: it accepts, asks for 补正 and refuses under its own name. */

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.common.Counters;
@@ -83,12 +83,7 @@ public class ShzzRegisterDelegate implements JavaDelegate {
     return code;
   }
 
-  private Map<String, Object> read(String dataJson) {
-    try {
-      Map<String, Object> data = json.readValue(dataJson, new TypeReference<LinkedHashMap<String, Object>>() { });
-      return data == null ? new LinkedHashMap<>() : data;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable data of application", e);
-    }
+  private static Map<String, Object> read(String dataJson) {
+    return ApplicationData.asMap(dataJson);
   }
 }

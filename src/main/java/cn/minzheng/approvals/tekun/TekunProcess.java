@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.process.CaseProcess;
+import cn.minzheng.approvals.process.AbstractCaseProcess;
 import cn.minzheng.approvals.process.Decision;
 import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.web.ApiException.FieldProblem;
 
 /** Constants of {@code processes/tekun.bpmn} (特困人员救助供养, domain.md §A2, 民发〔2021〕43号). */
 @Component
-public final class TekunProcess implements CaseProcess {
+public final class TekunProcess extends AbstractCaseProcess {
 
   public static final String KEY = "tekun";
 
@@ -65,43 +66,13 @@ public final class TekunProcess implements CaseProcess {
       TASK_INVESTIGATE, EnumSet.of(APPROVE),
       TASK_DISTRICT_REVIEW, EnumSet.of(APPROVE, REJECT, RETURN));
 
-  @Override
-  public String type() {
-    return ApplicationTypes.TEKUN;
-  }
-
-  @Override
-  public String key() {
-    return KEY;
-  }
-
-  @Override
-  public String numberPrefix() {
-    return "TK";
-  }
-
-  @Override
-  public Map<String, Set<Decision>> decisions() {
-    return ALLOWED;
-  }
-
   /** 调查核实 checks income and supporters against the records: full ID numbers. */
-  @Override
-  public Set<String> fullIdStages() {
-    return Set.of(TASK_INVESTIGATE);
-  }
-
-  @Override
-  public List<String> returnTargets(String taskKey) {
-    return TASK_DISTRICT_REVIEW.equals(taskKey) ? List.of(TASK_INVESTIGATE) : List.of();
-  }
-
-  @Override
-  public boolean isFinalDecisionStage(String taskKey) {
-    return TASK_DISTRICT_REVIEW.equals(taskKey);
-  }
-
   /** One person is supported, not a household. */
+  public TekunProcess() {
+    super(ApplicationTypes.TEKUN, KEY, "TK", ALLOWED, Set.of(TASK_INVESTIGATE),
+        Map.of(TASK_DISTRICT_REVIEW, List.of(TASK_INVESTIGATE)), Set.of(TASK_DISTRICT_REVIEW));
+  }
+
   @Override
   public boolean householdRequired() {
     return false;
@@ -126,22 +97,10 @@ public final class TekunProcess implements CaseProcess {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
   /** The person's choice of 分散 (home) or 集中 (institution) 供养, as applied for; 调查核实 may record a new one. */
   @Override
   public Map<String, Object> startVariables(cn.minzheng.approvals.application.ApplicationRecord application) {
-    String careMode = "home";
-    try {
-      if (application.getDataJson() != null) {
-        var node = JSON.readTree(application.getDataJson()).get(VAR_CARE_MODE);
-        if (node != null && CARE_MODES.contains(node.asText())) {
-          careMode = node.asText();
-        }
-      }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      // validated at submission; keep the default
-    }
-    return Map.of(VAR_CARE_MODE, careMode);
+    String chosen = cn.minzheng.approvals.application.ApplicationData.value(application.getDataJson(), VAR_CARE_MODE);
+    return Map.of(VAR_CARE_MODE, CARE_MODES.contains(chosen) ? chosen : "home");
   }
 }

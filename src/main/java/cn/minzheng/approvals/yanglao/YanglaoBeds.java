@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.web.ApiException;
 
@@ -111,13 +111,6 @@ public class YanglaoBeds {
   }
 
   public Map<String, Object> data(ApplicationRecord application) {
-    if (application.getDataJson() == null || application.getDataJson().isBlank()) {
-      return new LinkedHashMap<>();
-    }
-    try {
-      return json.readValue(application.getDataJson(), new TypeReference<LinkedHashMap<String, Object>>() { });
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ApplicationData.asMap(application.getDataJson());
   }
 }

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.process.CaseProcess;
+import cn.minzheng.approvals.process.AbstractCaseProcess;
 import cn.minzheng.approvals.process.Decision;
 import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.web.ApiException.FieldProblem;
 
 /** Constants of {@code processes/yanglao.bpmn} (福利院、养老机构入住, domain.md §B). */
 @Component
-public final class YanglaoProcess implements CaseProcess {
+public final class YanglaoProcess extends AbstractCaseProcess {
 
   public static final String KEY = "yanglao";
 
@@ -71,37 +72,8 @@ public final class YanglaoProcess implements CaseProcess {
   private final YanglaoBedMapper beds;
 
   public YanglaoProcess(YanglaoBedMapper beds) {
+    super(ApplicationTypes.YANGLAO, KEY, "YL", ALLOWED, Set.of(), Map.of(TASK_DECIDE, List.of(TASK_ASSESS)), Set.of(TASK_DECIDE));
     this.beds = beds;
-  }
-
-  @Override
-  public String type() {
-    return ApplicationTypes.YANGLAO;
-  }
-
-  @Override
-  public String key() {
-    return KEY;
-  }
-
-  @Override
-  public String numberPrefix() {
-    return "YL";
-  }
-
-  @Override
-  public Map<String, Set<Decision>> decisions() {
-    return ALLOWED;
-  }
-
-  @Override
-  public List<String> returnTargets(String taskKey) {
-    return TASK_DECIDE.equals(taskKey) ? List.of(TASK_ASSESS) : List.of();
-  }
-
-  @Override
-  public boolean isFinalDecisionStage(String taskKey) {
-    return TASK_DECIDE.equals(taskKey);
   }
 
   /** The applicant is the elder: no household. */
