@@ -59,6 +59,23 @@ public class PageController {
     return page("overdue");
   }
 
+  /** The administrators' model workbench (SecurityConfig: /admin/** for administrators only). */
+  @GetMapping("/admin/models")
+  public ResponseEntity<Resource> models() {
+    return page("admin-models");
+  }
+
+  /** A model version in its editor; "upload" is a file the administrator chose on the workbench. */
+  @GetMapping({"/admin/models/{key:[A-Za-z0-9_.-]+}/{version:\\d+}", "/admin/models/upload"})
+  public ResponseEntity<Resource> modelEditor() {
+    return page("admin-editor");
+  }
+
+  @GetMapping("/admin/migration/{key:[A-Za-z0-9_.-]+}")
+  public ResponseEntity<Resource> migration() {
+    return page("admin-migration");
+  }
+
   private static ResponseEntity<Resource> page(String name) {
     return ResponseEntity.ok()
         .contentType(HTML)
