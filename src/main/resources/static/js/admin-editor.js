@@ -107,6 +107,7 @@ let fileName;
 let checkTimer;
 let checkRun = 0;
 let lintIssues = [];
+let serverErrors = [];
 
 function fileOf(text) {
   const type = fileName.endsWith('.form') ? 'application/json' : 'application/xml';
@@ -124,14 +125,16 @@ function errorItem(error) {
 }
 
 function showErrors(errors) {
-  clear(errorList).append((errors || []).map(errorItem));
-  errorList.append(lintIssues.map((issue) => el('li', { class: 'lint-issue', dataset: { element: issue.id, rule: issue.rule } },
+  serverErrors = errors || [];
+  clear(errorList).append(...(errors || []).map(errorItem));
+  errorList.append(...lintIssues.map((issue) => el('li', { class: 'lint-issue', dataset: { element: issue.id, rule: issue.rule } },
     el('span', { class: 'element' }, issue.id), ' ', el('span', { class: 'rule' }, `bpmnlint/${issue.rule}`), ' ',
     el('span', { class: 'text' }, `${label('editor.lintCategory', issue.category)}: ${issue.message}`))));
 }
 
 function showLint(issues) {
   lintIssues = Object.values(issues || {}).flat();
+  showErrors(serverErrors);
 }
 
 function setStatus(state, text) {

@@ -22,8 +22,8 @@ function fillVersions(model) {
   const versions = [...model.versions].sort((a, b) => a.version - b.version);
   const option = (v) => el('option', { value: String(v.version) },
     t('migration.versionOption', { version: v.version, running: v.runningInstances ?? 0 }));
-  clear(fromSelect).append(versions.map(option));
-  clear(toSelect).append(versions.map(option));
+  clear(fromSelect).append(...versions.map(option));
+  clear(toSelect).append(...versions.map(option));
   const older = versions.find((v) => v.runningInstances > 0) || versions[0];
   fromSelect.value = String(older.version);
   toSelect.value = String(versions[versions.length - 1].version);
@@ -94,7 +94,7 @@ async function follow(batchId) {
       { done: p.done, failed: p.failed, total: p.total, version: p.toVersion });
     if (p.state === 'completed') {
       const failures = clear(document.getElementById('progress-failures'));
-      failures.append(p.failures.map((f) => el('li', { dataset: { instanceId: f.processInstanceId } }, f.reason)));
+      failures.append(...p.failures.map((f) => el('li', { dataset: { instanceId: f.processInstanceId } }, f.reason)));
       box.dataset.state = 'completed';
       return p;
     }

@@ -44,10 +44,10 @@ try {
   for (const kind of ['process', 'decision', 'form']) {
     const ofKind = models.filter((m) => m.kind === kind);
     if (!ofKind.length) continue;
-    container.append(el('h2', { class: 'kind-heading' }, label('models.kinds', kind)), ofKind.map(modelCard));
+    container.append(el('h2', { class: 'kind-heading' }, label('models.kinds', kind)), ...ofKind.map(modelCard));
   }
   const others = models.filter((m) => !['process', 'decision', 'form'].includes(m.kind));
-  container.append(others.map(modelCard));
+  container.append(...others.map(modelCard));
 } catch (e) {
   showProblem(document.getElementById('page-message'), e);
 }
