@@ -152,10 +152,12 @@ async function check() {
   try {
     const result = await api.upload('/api/admin/models/check', form);
     if (run !== checkRun) return;
+    status.dataset.run = String(run);
     showErrors(result.errors);
     setStatus(result.ok ? 'ok' : 'errors', result.ok ? t('editor.checkOk') : t('editor.checkErrors', { n: result.errors.length }));
   } catch (e) {
     if (run !== checkRun) return;
+    status.dataset.run = String(run);
     showErrors(e.errors);
     setStatus('failed', e.errors && e.errors.length ? t('editor.checkErrors', { n: e.errors.length }) : t('editor.checkFailed'));
   }

@@ -62,6 +62,13 @@ public final class ModelVersions {
     deployments.add(deploymentId);
   }
 
+  /** Remembers, to remove afterwards, every deployment holding a version of {@code key} after {@code version}. */
+  public void rememberVersionsAfter(String key, int version) {
+    repository.createProcessDefinitionQuery().processDefinitionKey(key).list().stream()
+        .filter(d -> d.getVersion() > version).map(ProcessDefinition::getDeploymentId)
+        .filter(id -> !deployments.contains(id)).forEach(deployments::add);
+  }
+
   /** Removes the versions deployed during the test, with their instances. */
   public void removeAll() {
     for (String id : deployments) {
