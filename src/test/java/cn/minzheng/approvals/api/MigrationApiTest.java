@@ -194,6 +194,12 @@ class MigrationApiTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(new ApiClient(rest, null).post("/api/admin/migrations/preview", same).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // the pages too: the workbench, an editor and the migration page are for administrators only
+    ApiClient clerk = new ApiClient(rest, "wjs-clerk");
+    for (String page : List.of("/admin/models", "/admin/models/dibao/1", "/admin/models/upload", "/admin/migration/dibao")) {
+      assertThat(clerk.getText(page).getStatusCode()).as(page).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(admin.getText(page).getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+    }
   }
 
   private Map<String, Object> awaitCompleted(long batchId) {
