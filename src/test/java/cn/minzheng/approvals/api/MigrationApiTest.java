@@ -27,7 +27,6 @@ import cn.minzheng.approvals.audit.CaseEvent;
 import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.notice.NoticeService;
 import cn.minzheng.approvals.process.DibaoProcess;
-import cn.minzheng.approvals.process.SharedStages;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.DibaoCases;
@@ -78,9 +77,7 @@ class MigrationApiTest {
     Case inAcceptance = cases.submit();
     Case inInvestigation = cases.accepted();
     int from = versions.latest(DibaoProcess.KEY).getVersion();
-    int to = versions.deployEdited(DibaoProcess.KEY,
-        model -> model.replace("\"" + DibaoProcess.TASK_INVESTIGATE + "\"", "\"Task_HouseholdSurvey\"")
-            .replace(">" + DibaoProcess.TASK_INVESTIGATE + "<", ">Task_HouseholdSurvey<")).getVersion();
+    int to = versions.deployEdited(DibaoProcess.KEY, MigrationApiTest::withoutInvestigationId).getVersion();
 
     // when
     ResponseEntity<Map<String, Object>> answer = admin.post("/api/admin/migrations/preview",
@@ -154,9 +151,7 @@ class MigrationApiTest {
     Case movable = cases.submit();
     Case blocked = cases.accepted();
     ProcessDefinition source = versions.latest(DibaoProcess.KEY);
-    ProcessDefinition target = versions.deployEdited(DibaoProcess.KEY,
-        model -> model.replace("\"" + DibaoProcess.TASK_INVESTIGATE + "\"", "\"Task_HouseholdSurvey\"")
-            .replace(">" + DibaoProcess.TASK_INVESTIGATE + "<", ">Task_HouseholdSurvey<"));
+    ProcessDefinition target = versions.deployEdited(DibaoProcess.KEY, MigrationApiTest::withoutInvestigationId);
 
     // when: both in one batch
     ResponseEntity<Map<String, Object>> started = admin.post("/api/admin/migrations",
@@ -200,6 +195,12 @@ class MigrationApiTest {
       assertThat(clerk.getText(page).getStatusCode()).as(page).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(admin.getText(page).getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
     }
+  }
+
+  /** The model with 调查 under another id: instances waiting in 调查 have no counterpart. */
+  static String withoutInvestigationId(String model) {
+    return model.replace("\"" + DibaoProcess.TASK_INVESTIGATE + "\"", "\"Task_HouseholdSurvey\"")
+        .replace(">" + DibaoProcess.TASK_INVESTIGATE + "<", ">Task_HouseholdSurvey<");
   }
 
   private Map<String, Object> awaitCompleted(long batchId) {
