@@ -58,14 +58,18 @@ public final class EngineModelCatalog implements ModelCatalog {
     }
     List<ModelResource> resources = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    wanted.forEach((deploymentId, names) -> {
+    // oldest deployment first: a form deployed again later comes after (and so wins over) its older copy
+    List<String> deployments = new ArrayList<>(wanted.keySet());
+    deployments.sort(java.util.Comparator.comparing(id -> command.getDeploymentManager().findDeploymentById(id).getDeploymentTime()));
+    for (String deploymentId : deployments) {
+      Set<String> names = wanted.get(deploymentId);
       for (ResourceEntity resource : command.getResourceManager().findResourcesByDeploymentId(deploymentId)) {
         boolean form = resource.getName().endsWith(".form") && withForms.contains(deploymentId);
         if ((names.contains(resource.getName()) || form) && seen.add(deploymentId + "/" + resource.getName())) {
           resources.add(new ModelResource(resource.getName(), resource.getBytes()));
         }
       }
-    });
+    }
     return resources;
   }
 
