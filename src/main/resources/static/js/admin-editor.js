@@ -115,7 +115,7 @@ function fileOf(text) {
 }
 
 function errorItem(error) {
-  const message = lang() === 'en' && error.message_en ? error.message_en : error.message;
+  const message = lang() === 'en' && (error.messageEn || error.message_en) ? (error.messageEn || error.message_en) : error.message;
   const item = el('li', { class: 'check-error', dataset: { element: error.element || '', rule: error.rule || '' } },
     error.element ? el('button', { type: 'button', class: 'link-button element' }, error.element) : null,
     ' ', el('span', { class: 'rule' }, error.rule || ''), ' ', el('span', { class: 'text' }, message || ''));
