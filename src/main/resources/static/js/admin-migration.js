@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, lang } from './i18n.js';
 import { el, clear, pathId, showMessage, showProblem, busy } from './ui.js';
+import { listedKind } from './admin-model-kinds.js';
 
 const POLL_MS = 500;
 await initPage('models');
@@ -44,6 +45,21 @@ function renderMapping() {
   }
 }
 
+function instanceRow(i) {
+  const application = i.applicationId
+    ? el('a', { href: `/applications/${i.applicationId}` }, i.applicationNumber || String(i.applicationId))
+    : el('span', { class: 'model-key' }, i.processInstanceId);
+  const verdict = i.migratable
+    ? el('span', { class: 'tag tag-ok' }, t('migration.yes'))
+    : el('ul', { class: 'reasons' }, i.reasons.map((r) => el('li', {}, text(r))));
+  return el('tr', { class: 'instance-row', dataset: { instanceId: i.processInstanceId, number: i.applicationNumber || '' } },
+    el('td', {}, el('input', { type: 'checkbox', class: 'pick', value: i.processInstanceId, disabled: !i.migratable,
+      'aria-label': t('migration.pick', { number: i.applicationNumber || i.processInstanceId }) })),
+    el('td', {}, application),
+    el('td', {}, i.activities.map((a) => a.name).join('、')),
+    el('td', {}, verdict));
+}
+
 function renderInstances() {
   const container = clear(document.getElementById('instances'));
   if (!preview.instances.length) {
@@ -59,14 +75,7 @@ function renderInstances() {
     el('table', { class: 'data', id: 'instance-table' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, all),
         ['migration.col.application', 'migration.col.activities', 'migration.col.migratable'].map((k) => el('th', { scope: 'col' }, t(k))))),
-      el('tbody', {}, preview.instances.map((i) => el('tr', { class: 'instance-row', dataset: { instanceId: i.processInstanceId, number: i.applicationNumber || '' } },
-        el('td', {}, el('input', { type: 'checkbox', class: 'pick', value: i.processInstanceId, disabled: !i.migratable,
-          'aria-label': t('migration.pick', { number: i.applicationNumber || i.processInstanceId }) })),
-        el('td', {}, i.applicationId ? el('a', { href: `/applications/${i.applicationId}` }, i.applicationNumber || String(i.applicationId))
-          : el('span', { class: 'model-key' }, i.processInstanceId)),
-        el('td', {}, i.activities.map((a) => a.name).join('、')),
-        el('td', {}, i.migratable ? el('span', { class: 'tag tag-ok' }, t('migration.yes'))
-          : el('ul', { class: 'reasons' }, i.reasons.map((r) => el('li', {}, text(r)))))))))));
+      el('tbody', {}, preview.instances.map(instanceRow))));
 }
 
 async function showPreview() {
@@ -126,7 +135,7 @@ async function migrate() {
 
 try {
   document.getElementById('migration-heading').textContent = t('migration.headingOf', { key });
-  const model = (await api.get('/api/admin/models')).find((m) => m.key === key && m.kind === 'process');
+  const model = (await api.get('/api/admin/models')).find((m) => m.key === key && listedKind(m.kind) === 'process');
   if (!model) throw Object.assign(new Error(t('migration.unknownProcess')), { status: 404 });
   fillVersions(model);
   document.getElementById('migration-form').addEventListener('submit', (event) => {

@@ -10,3 +10,8 @@ export function kindOf(text) {
   if (/xmlns(:\w+)?="https?:\/\/www\.omg\.org\/spec\/DMN\//.test(text)) return 'decision';
   return null;
 }
+
+/** The kind GET /api/admin/models names ("bpmn", "dmn", "form") as the pages name it. */
+export function listedKind(kind) {
+  return { bpmn: 'process', dmn: 'decision' }[kind] || kind;
+}

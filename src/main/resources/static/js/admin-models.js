@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, label } from './i18n.js';
 import { el, clear, formatDateTime, showMessage, showProblem } from './ui.js';
-import { EXTENSIONS, UPLOAD_KEY } from './admin-model-kinds.js';
+import { EXTENSIONS, UPLOAD_KEY, listedKind } from './admin-model-kinds.js';
 
 await initPage('models');
 const container = document.getElementById('models');
@@ -38,7 +38,7 @@ function modelCard(model) {
 }
 
 try {
-  const models = await api.get('/api/admin/models');
+  const models = (await api.get('/api/admin/models')).map((m) => ({ ...m, kind: listedKind(m.kind) }));
   clear(container);
   if (!models.length) container.append(el('p', { class: 'empty' }, t('models.none')));
   for (const kind of ['process', 'decision', 'form']) {

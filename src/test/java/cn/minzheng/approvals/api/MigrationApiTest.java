@@ -31,7 +31,7 @@ import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.DibaoCases;
 import cn.minzheng.approvals.support.IntegrationTest;
-import cn.minzheng.approvals.support.ModelVersions;
+import cn.minzheng.approvals.support.TestVersions;
 
 /**
  * Migration of running 低保 instances between versions (POST /api/admin/migrations/preview,
@@ -57,13 +57,13 @@ class MigrationApiTest {
 
   ApiClient admin;
   DibaoCases cases;
-  ModelVersions versions;
+  TestVersions versions;
 
   @BeforeEach
   void setUp() {
     admin = new ApiClient(rest, "admin");
     cases = new DibaoCases(engine, applications, notices, users);
-    versions = new ModelVersions(repository);
+    versions = new TestVersions(repository);
   }
 
   @AfterEach
@@ -93,6 +93,9 @@ class MigrationApiTest {
       assertThat((String) reason.get("message")).contains("家庭经济状况调查").contains("不能迁移");
       assertThat((String) reason.get("message_en")).contains("cannot be migrated");
     });
+    // stages both versions have but no instance can wait in (a service task) are not reported
+    assertThat(list(preview.get("unmapped"))).extracting(r -> r.get("activityId"))
+        .containsExactly(DibaoProcess.TASK_INVESTIGATE);
     Map<String, Object> blocked = instance(preview, inInvestigation);
     assertThat(blocked).containsEntry("migratable", false);
     assertThat(((Number) blocked.get("applicationId")).longValue()).isEqualTo(inInvestigation.applicationId());

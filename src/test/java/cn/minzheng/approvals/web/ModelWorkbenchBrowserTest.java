@@ -34,7 +34,7 @@ import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.CaseWalker.Case;
 import cn.minzheng.approvals.support.DibaoCases;
 import cn.minzheng.approvals.support.IntegrationTest;
-import cn.minzheng.approvals.support.ModelVersions;
+import cn.minzheng.approvals.support.TestVersions;
 import cn.minzheng.approvals.support.WorkspaceBrowser;
 
 /**
@@ -61,12 +61,12 @@ class ModelWorkbenchBrowserTest {
   @Autowired TestRestTemplate rest;
 
   DibaoCases cases;
-  ModelVersions versions;
+  TestVersions versions;
 
   @BeforeEach
   void setUp() {
     cases = new DibaoCases(engine, applications, notices, users);
-    versions = new ModelVersions(repository);
+    versions = new TestVersions(repository);
     browser.open(port);
   }
 
@@ -129,6 +129,7 @@ class ModelWorkbenchBrowserTest {
     By oldRow = By.cssSelector("#instance-table tr[data-instance-id='" + old.pi().getId() + "']");
     assertThat(browser.text(oldRow)).contains("受理").contains("可以迁移");
     assertThat(browser.text(By.id("mapping-table"))).contains("家庭经济状况调查");
+    assertThat(browser.findAll(By.id("unmapped-list"))).isEmpty();
     browser.click(By.cssSelector("#instance-table tr[data-instance-id='" + old.pi().getId() + "'] input.pick"));
     browser.typeInto(By.id("migration-note"), "按新时限办理");
     browser.click(By.id("migrate"));

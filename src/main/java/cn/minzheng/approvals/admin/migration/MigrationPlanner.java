@@ -123,7 +123,9 @@ public class MigrationPlanner {
             i.getTargetActivityId(), targetNames.of(i.getTargetActivityId())))
         .toList();
     Set<String> mapped = plan.sources();
-    List<Reason> unmapped = sourceNames.waitStates().stream().filter(id -> !mapped.contains(id))
+    // stages the new version no longer has (those it keeps without an instruction never hold an instance:
+    // service tasks, error boundary events)
+    List<Reason> unmapped = sourceNames.waitStates().stream().filter(id -> !mapped.contains(id) && !targetNames.has(id))
         .map(id -> reason(id, sourceNames.of(id), "migration.reason.unmapped")).toList();
     List<Reason> planErrors = plan.refused().stream().map(r -> {
       String id = r.getMigrationInstruction().getSourceActivityId();
@@ -237,6 +239,10 @@ public class MigrationPlanner {
       }
       String plain = id.endsWith("#multiInstanceBody") ? id.substring(0, id.indexOf('#')) : id;
       return byId.getOrDefault(plain, id);
+    }
+
+    boolean has(String id) {
+      return byId.containsKey(id);
     }
 
     List<String> waitStates() {

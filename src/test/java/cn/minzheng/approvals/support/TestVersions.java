@@ -18,12 +18,12 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * forms are bound by deployment), and removed again afterwards so that later tests start on the
  * model of the repository.
  */
-public final class ModelVersions {
+public final class TestVersions {
 
   private final RepositoryService repository;
   private final List<String> deployments = new ArrayList<>();
 
-  public ModelVersions(RepositoryService repository) {
+  public TestVersions(RepositoryService repository) {
     this.repository = repository;
   }
 
