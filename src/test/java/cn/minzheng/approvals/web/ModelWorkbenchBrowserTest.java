@@ -174,6 +174,7 @@ class ModelWorkbenchBrowserTest {
   @Test
   void shouldOpenAFileFromTheDesktopModelerWithTheCamundaPropertiesAndBpmnlint() {
     // given: the administrator on the workbench
+    baseline = versions.latest(DibaoProcess.KEY).getVersion();
     browser.login("admin");
     browser.click(By.id("nav-models"));
     browser.waitReady();
@@ -190,7 +191,23 @@ class ModelWorkbenchBrowserTest {
     assertThat(browser.find(By.id("bio-properties-panel-candidateGroups")).getAttribute("value")).isEqualTo("${streetCode}-clerk");
     assertThat(browser.find(By.id(DUE_DATE_FIELD)).getAttribute("value")).isEqualTo("${workdays.dueIn(10)}");
     browser.find(By.cssSelector("#canvas .bjsl-button"));
+    int checked = awaitCheck(0, "ok");
+
+    // when: the task loses its candidate group, the server's checks name the element and the rule
+    typeInto(browser.find(By.id("bio-properties-panel-candidateGroups")), Keys.DELETE.toString());
+    awaitCheck(checked, "errors");
+    By error = By.cssSelector("#check-errors li.check-error[data-element='" + DibaoProcess.TASK_INVESTIGATE
+        + "'][data-rule='user-task-group']");
+    assertThat(browser.text(error)).contains(DibaoProcess.TASK_INVESTIGATE);
     browser.screenshot("model-editor");
+
+    // and a model that fails is not deployed, whatever the note
+    browser.typeInto(By.id("deploy-note"), "删除候选组");
+    browser.click(By.id("deploy"));
+    browser.waitForText(By.id("deploy-message"), "");
+    assertThat(browser.currentPath()).isEqualTo("/admin/models/upload");
+    assertThat(browser.find(By.id("deploy-message")).getDomAttribute("role")).isEqualTo("alert");
+    assertThat(versions.latest(DibaoProcess.KEY).getVersion()).isEqualTo(baseline);
   }
 
   @Test
