@@ -17,7 +17,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
@@ -167,14 +166,18 @@ public final class ModelChecker {
 
   private static void checkDmn(Parsed parsed, List<ModelProblem> problems) {
     unsafeConstructs(parsed.dom().getDocumentElement(), parsed.resource().name(), problems);
-    for (Decision decision : parsed.dmn().getModelElementsByType(Decision.class)) {
-      if (!(decision.getExpression() instanceof DecisionTable table)) {
-        continue;
-      }
-      if (table.getAttributeValue("hitPolicy") == null) {
-        problems.add(new ModelProblem(decision.getId(), ModelRules.DMN_HIT_POLICY, "决策表须明确命中策略（hitPolicy）",
+    // read from the file itself: Camunda's model API writes the default (UNIQUE) into its own copy
+    org.w3c.dom.NodeList tables = parsed.dom().getElementsByTagNameNS("*", "decisionTable");
+    for (int i = 0; i < tables.getLength(); i++) {
+      Element table = (Element) tables.item(i);
+      if (!table.hasAttribute("hitPolicy")) {
+        Node parent = table.getParentNode();
+        String decision = parent instanceof Element e && e.hasAttribute("id") ? e.getAttribute("id") : table.getAttribute("id");
+        problems.add(new ModelProblem(decision, ModelRules.DMN_HIT_POLICY, "决策表须明确命中策略（hitPolicy）",
             "the decision table must state its hit policy"));
       }
+    }
+    for (DecisionTable table : parsed.dmn().getModelElementsByType(DecisionTable.class)) {
       for (Input input : table.getInputs()) {
         if (input.getInputExpression() == null || blank(input.getInputExpression().getTypeRef())) {
           problems.add(new ModelProblem(input.getId(), ModelRules.DMN_TYPES, "决策表输入须声明类型（typeRef）",

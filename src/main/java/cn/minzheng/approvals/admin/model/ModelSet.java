@@ -15,8 +15,9 @@ import cn.minzheng.approvals.admin.check.ModelResource;
  * The deployment an uploaded file becomes. Our models bind their forms and called stages by deployment
  * ({@code formRefBinding} / {@code calledElementBinding="deployment"}), so that a running case keeps
  * the forms and stages it started with. A new version of one file therefore travels with the latest
- * deployed version of everything it binds, transitively (a BPMN with its forms and stages; a form with
- * the processes that bind it, and theirs). Those come along unchanged and get a new version number.
+ * deployed version of everything that binds it (a form's processes, a shared stage's callers) and of
+ * everything those bind in turn (a BPMN's forms and stages). Those come along unchanged and get a new
+ * version number; running cases keep theirs.
  */
 record ModelSet(ModelResource uploaded, Optional<ModelReferences> references, Optional<ModelResource> previous,
                 List<ModelResource> resources) {
@@ -45,11 +46,18 @@ record ModelSet(ModelResource uploaded, Optional<ModelReferences> references, Op
     set.put(key, uploaded);
     Deque<ModelReferences> todo = new ArrayDeque<>();
     todo.add(references.get());
-    if (raw.kind() == ModelResource.Kind.FORM) {
+    // whatever binds the new version by deployment (a form's processes, a stage's callers) must come
+    // along, or it would keep using the old one
+    Deque<String> bound = new ArrayDeque<>(List.of(key));
+    while (!bound.isEmpty()) {
+      String boundKey = bound.pop();
       referencesByKey.forEach((k, r) -> {
-        if (r.formsByDeployment().contains(references.get().key())) {
-          set.putIfAbsent(k, byKey.get(k));
+        boolean binds = r.formsByDeployment().stream().anyMatch(f -> boundKey.equals(kindKey(ModelResource.Kind.FORM, f)))
+            || r.processesByDeployment().stream().anyMatch(p -> boundKey.equals(kindKey(ModelResource.Kind.BPMN, p)));
+        if (binds && !set.containsKey(k)) {
+          set.put(k, byKey.get(k));
           todo.add(r);
+          bound.add(k);
         }
       });
     }

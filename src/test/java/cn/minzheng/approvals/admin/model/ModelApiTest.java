@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +43,7 @@ class ModelApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
   @Autowired AdminAudit audit;
 
   static HostileModels.Case[] hostile() {
@@ -103,6 +105,7 @@ class ModelApiTest {
     ResponseEntity<Map<String, Object>> v1 = upload("admin", "/api/admin/models", key + ".bpmn", first, "初版");
     assertThat(v1.getStatusCode()).as(String.valueOf(v1.getBody())).isEqualTo(HttpStatus.CREATED);
     assertThat(v1.getBody()).containsEntry("key", key).containsEntry("version", 1);
+    String running = runtime.startProcessInstanceByKey(key, Map.of("streetCode", "420112001")).getProcessDefinitionId();
     // when: a changed due date, with a note
     byte[] second = HostileModels.good(key).replace("dueIn(3)", "dueIn(5)").getBytes(StandardCharsets.UTF_8);
     ResponseEntity<Map<String, Object>> v2 = upload("admin", "/api/admin/models", key + ".bpmn", second, "审核期限改为 5 个工作日");
@@ -112,6 +115,11 @@ class ModelApiTest {
     String deploymentId = (String) v2.getBody().get("deploymentId");
     assertThat(repository.createProcessDefinitionQuery().deploymentId(deploymentId).processDefinitionKey(key).singleResult().getVersion())
         .isEqualTo(2);
+    // the running case stays on version 1; a new one starts on version 2
+    assertThat(repository.getProcessDefinition(running).getVersion()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(running).count()).isEqualTo(1);
+    String started = runtime.startProcessInstanceByKey(key, Map.of("streetCode", "420112001")).getProcessDefinitionId();
+    assertThat(repository.getProcessDefinition(started).getVersion()).isEqualTo(2);
 
     ResponseEntity<List<Map<String, Object>>> list = rest.withBasicAuth("admin", PASSWORD)
         .exchange("/api/admin/models", HttpMethod.GET, null, LIST);
@@ -121,8 +129,9 @@ class ModelApiTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> versions = (List<Map<String, Object>>) model.get("versions");
     assertThat(versions).extracting(v -> v.get("version")).containsExactly(1, 2);
+    assertThat(versions.get(0)).containsEntry("note", "初版").containsEntry("runningInstances", 1);
     assertThat(versions.get(1)).containsEntry("note", "审核期限改为 5 个工作日").containsEntry("deployedBy", "admin")
-        .containsEntry("runningInstances", 0).containsKey("deployedAt");
+        .containsEntry("runningInstances", 1).containsKey("deployedAt");
 
     ResponseEntity<byte[]> file = rest.withBasicAuth("admin", PASSWORD)
         .getForEntity("/api/admin/models/" + key + "/versions/2", byte[].class);
@@ -150,6 +159,39 @@ class ModelApiTest {
     assertThat(resources).contains("processes/dibao.bpmn", "processes/stage-acceptance.bpmn", "processes/stage-appeal.bpmn",
         "processes/stage-public-notice.bpmn", "forms/dibao-investigate.form", "forms/stage-accept.form");
     assertThat(resources).doesNotContain("processes/tekun.bpmn");
+  }
+
+  @Test
+  void shouldDeployAFormWithTheStageThatBindsItAndThatStagesCallers() throws IOException {
+    // given
+    byte[] form = Files.readAllBytes(Path.of("forms/stage-accept.form"));
+    // when
+    ResponseEntity<Map<String, Object>> answer = upload("admin", "/api/admin/models", "stage-accept.form", form, "受理表单说明更新");
+    // then: the shared 受理 stage binds the form, and every approval binds the stage
+    assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(answer.getBody()).containsEntry("key", "stage-accept");
+    List<String> resources = repository.getDeploymentResourceNames((String) answer.getBody().get("deploymentId"));
+    assertThat(resources).contains("forms/stage-accept.form", "processes/stage-acceptance.bpmn", "processes/dibao.bpmn",
+        "processes/shzz.bpmn", "forms/dibao-investigate.form");
+    ResponseEntity<List<Map<String, Object>>> list = rest.withBasicAuth("admin", PASSWORD)
+        .exchange("/api/admin/models", HttpMethod.GET, null, LIST);
+    Map<String, Object> model = list.getBody().stream().filter(m -> "stage-accept".equals(m.get("key"))).findFirst().orElseThrow();
+    assertThat(model).containsEntry("kind", "form");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> versions = (List<Map<String, Object>>) model.get("versions");
+    assertThat(versions.get(versions.size() - 1)).containsEntry("version", answer.getBody().get("version"))
+        .containsEntry("note", "受理表单说明更新");
+  }
+
+  @Test
+  void shouldDeployADecisionTableOnItsOwn() throws IOException {
+    byte[] dmn = Files.readAllBytes(Path.of("processes/dibao-standard.dmn"));
+    int before = repository.createDecisionDefinitionQuery().decisionDefinitionKey("dibao-standard").latestVersion().singleResult().getVersion();
+    ResponseEntity<Map<String, Object>> answer = upload("admin", "/api/admin/models", "dibao-standard.dmn", dmn, "标准不变，重新部署");
+    assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(answer.getBody()).containsEntry("key", "dibao-standard").containsEntry("version", before + 1);
+    assertThat(repository.getDeploymentResourceNames((String) answer.getBody().get("deploymentId")))
+        .containsExactly("processes/dibao-standard.dmn");
   }
 
   @Test
