@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +50,25 @@ class ModelApiTest {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired AdminAudit audit;
+
+  /**
+   * Deployments before each test: the versions a test deploys are removed after it, so that later test
+   * classes find the models of the repository (with their decision tables) as the latest versions.
+   */
+  Set<String> deploymentsBefore;
+
+  @BeforeEach
+  void rememberDeployments() {
+    deploymentsBefore = new HashSet<>(repository.createDeploymentQuery().list().stream()
+        .map(Deployment::getId).toList());
+  }
+
+  @AfterEach
+  void removeDeployedVersions() {
+    repository.createDeploymentQuery().list().stream().map(Deployment::getId)
+        .filter(id -> !deploymentsBefore.contains(id))
+        .forEach(id -> repository.deleteDeployment(id, true, true, true));
+  }
 
   static HostileModels.Case[] hostile() {
     return HostileModels.all("model_api_hostile");
