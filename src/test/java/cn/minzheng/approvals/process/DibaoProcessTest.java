@@ -55,11 +55,8 @@ class DibaoProcessTest {
   void shouldBeDeployedFromTheRepositoryWithItsStagesFormsAndConfiguredRetention() {
     // when
     var repository = engine.getRepositoryService();
-    // (the start-up deployment's: administrators' tests deploy newer versions through the workbench)
-    var deployment = repository.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME)
-        .orderByDeploymentTime().desc().list().get(0);
-    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(DibaoProcess.KEY)
-        .deploymentId(deployment.getId()).singleResult();
+    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(DibaoProcess.KEY).latestVersion()
+        .singleResult();
     // then
     Assertions.assertThat(definition.getResourceName()).isEqualTo("processes/dibao.bpmn");
     Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
