@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -53,13 +55,16 @@ public class TypeCatalog {
   }
 
   public List<Type> types(Locale locale) {
-    return ApplicationTypes.ORDER.stream().filter(processes::supports).map(type -> describe(type, locale)).toList();
+    // one query for the latest version of every model; the models themselves come from the engine's cache
+    Map<String, ProcessDefinition> latest = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .collect(Collectors.toMap(ProcessDefinition::getKey, Function.identity(), (a, b) -> a));
+    return ApplicationTypes.ORDER.stream().filter(processes::supports).map(type -> describe(type, latest, locale)).toList();
   }
 
-  Type describe(String type, Locale locale) {
+  private Type describe(String type, Map<String, ProcessDefinition> latest, Locale locale) {
     Map<String, Stage> stages = new LinkedHashMap<>();
     put(stages, type, "Start", null, false, locale);
-    collect(processes.forType(type).key(), type, stages, new HashSet<>(), locale);
+    collect(processes.forType(type).key(), type, stages, latest, new HashSet<>(), locale);
     put(stages, type, "Withdrawn", null, false, locale);
     Map<String, String> decisions = new LinkedHashMap<>();
     for (Decision decision : DECISION_ORDER) {
@@ -69,19 +74,19 @@ public class TypeCatalog {
     return new Type(type, name(List.of("type.name." + type), type, locale), List.copyOf(stages.values()), decisions);
   }
 
-  private void collect(String processKey, String type, Map<String, Stage> stages, Set<String> seen, Locale locale) {
+  private void collect(String processKey, String type, Map<String, Stage> stages, Map<String, ProcessDefinition> latest,
+                       Set<String> seen, Locale locale) {
     if (!seen.add(processKey)) {
       return;
     }
-    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-        .latestVersion().singleResult();
+    ProcessDefinition definition = latest.get(processKey);
     if (definition == null) {
       return;
     }
     Process process = repository.getBpmnModelInstance(definition.getId()).getModelElementById(processKey);
     for (FlowElement element : process.getFlowElements()) {
       if (element instanceof CallActivity call && call.getCalledElement() != null) {
-        collect(call.getCalledElement(), type, stages, seen, locale);
+        collect(call.getCalledElement(), type, stages, latest, seen, locale);
       } else if (STAGE_ID.matcher(element.getId()).matches() && !stages.containsKey(element.getId())) {
         put(stages, type, element.getId(), element.getName(), element instanceof UserTask, locale);
       }
