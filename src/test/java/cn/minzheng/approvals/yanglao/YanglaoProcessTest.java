@@ -117,6 +117,10 @@ class YanglaoProcessTest {
     assertThat(s.pi()).isWaitingAt(YanglaoProcess.TASK_ASSESS);
     cases.assess(s, YanglaoCases.MILD);
     assertThat(s.pi()).isWaitingAt(YanglaoProcess.TASK_DECIDE);
+    cases.approve(s);
+    assertThat(s.pi()).hasPassedInOrder(YanglaoProcess.TASK_ASSESS, YanglaoProcess.SERVICE_GRADE, YanglaoProcess.TASK_DECIDE,
+        YanglaoProcess.TASK_ASSESS, YanglaoProcess.SERVICE_GRADE, YanglaoProcess.TASK_DECIDE, YanglaoProcess.SERVICE_PLACE,
+        YanglaoProcess.END_PLACED).isEnded();
   }
 
   // ---- 轮候 queue
