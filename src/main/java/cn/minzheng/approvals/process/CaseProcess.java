@@ -78,4 +78,15 @@ public interface CaseProcess {
   default Map<String, Object> startVariables(ApplicationRecord application) {
     return Map.of();
   }
+
+  /**
+   * Called in the submission's transaction once the application is recorded: a type claims here what may be
+   * held by one application only (e.g. a burial subsidy per deceased); throws an ApiException to refuse.
+   */
+  default void onSubmitted(ApplicationRecord application) {
+  }
+
+  /** Called when the application stops holding its persons (不予受理, 不予批准, 撤回): {@code status} is the new one. */
+  default void onReleased(long applicationId, String status) {
+  }
 }
