@@ -276,6 +276,14 @@ public class ApplicationService {
     }
   }
 
+  /** Adds what a stage recorded (an advance paid, a deadline set) to the application's {@code data}. */
+  @Transactional
+  public void recordData(long applicationId, Map<String, Object> entries) {
+    Map<String, Object> data = ApplicationData.asMap(getForProcess(applicationId).getDataJson());
+    data.putAll(entries);
+    applications.updateData(applicationId, toJson(data), LocalDateTime.now(clock));
+  }
+
   @Transactional
   public void recordAmount(long applicationId, int householdSize, BigDecimal householdIncome, BigDecimal perCapita,
                            BigDecimal standard, BigDecimal amount) {

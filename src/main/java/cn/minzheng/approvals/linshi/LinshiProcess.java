@@ -58,6 +58,8 @@ public class LinshiProcess extends AbstractCaseProcess {
   public static final String BOUNDARY_REOPENED = "Boundary_Reopened";
   public static final String BOUNDARY_SUPPLEMENT_OVERDUE = "Boundary_SupplementOverdue";
 
+  public static final String SERVICE_RECORD_ADVANCE = "Service_RecordAdvance";
+  public static final String SERVICE_NOTICE_ADVANCE = "Service_NoticeAdvance";
   public static final String SERVICE_CHECK_MATERIALS = "Service_CheckMaterials";
   public static final String SERVICE_APPROVAL_LEVEL = "Service_ApprovalLevel";
   public static final String SERVICE_RECORD_AMOUNT = "Service_RecordAmount";

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import cn.minzheng.approvals.linshi.LinshiProcess;
 import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.IntegrationTest;
+import cn.minzheng.approvals.support.PdfText;
 import cn.minzheng.approvals.support.PublicNoticeTimer;
 import cn.minzheng.approvals.support.TestIds;
 
@@ -50,7 +51,7 @@ class LinshiApiTest {
   }
 
   @Test
-  void shouldPayAnAdvanceAndApproveAtStreetLevelThenRefuseTheSameCauseAgain() {
+  void shouldPayAnAdvanceAndApproveAtStreetLevelThenRefuseTheSameCauseAgain() throws Exception {
     // given: an emergency with 先行救助 submitted by the clerk
     String idNumber = TestIds.random();
     ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(idNumber, "emergency", true, 2000));
@@ -78,7 +79,13 @@ class LinshiApiTest {
     assertThat(((Number) application.get("amount")).doubleValue()).isEqualTo(1800.0);
     List<?> notices = (List<?>) application.get("notices");
     assertThat(notices.stream().map(n -> String.valueOf(((Map<?, ?>) n).get("kind"))).toList())
-        .containsExactly("accepted", "publicity", "approved");
+        .containsExactly("advance_relief", "accepted", "publicity", "approved");
+    // the 先行救助告知书, as HTML and as PDF, states the amount, the deadline and the consequence
+    Object advanceNotice = ((Map<?, ?>) notices.get(0)).get("id");
+    String html = new String(wjsClerk.getBytes("/api/notices/" + advanceNotice).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(html).contains("先行救助告知书", "500.00元", "5个工作日内", "依法予以追回");
+    String pdf = PdfText.of(wjsClerk.getBytes("/api/notices/" + advanceNotice + ".pdf").getBody());
+    assertThat(pdf).contains("先行救助告知书", "500.00元", "个工作日内", "补齐申请材料", "依法予以追回", "吴家山街道办事处");
     List<Map<String, Object>> history = wjsClerk.getList("/api/applications/" + id + "/history").getBody();
     assertThat(history).filteredOn(e -> LinshiProcess.TASK_ADVANCE_RELIEF.equals(e.get("taskKey")))
         .extracting(e -> e.get("actor")).containsExactly("wjs-reviewer");

@@ -78,8 +78,16 @@ class LinshiProcessTest {
     Assertions.assertThat(walk.task(s).getDueDate()).isNotNull();
     // when
     walk.decide(s, "approve", LinshiProcess.VAR_ADVANCE_AMOUNT, 500, "note", "已现金发放");
-    // then: the papers are completed at 受理 within approvals.linshi.paper-deadline (5 wd)
-    assertThat(s.pi()).hasPassed(LinshiProcess.TASK_ADVANCE_RELIEF).isWaitingAt(LinshiProcess.CALL_ACCEPTANCE);
+    // then: a 先行救助告知书 states the amount, the deadline and what happens otherwise
+    assertThat(s.pi()).hasPassedInOrder(LinshiProcess.TASK_ADVANCE_RELIEF, LinshiProcess.SERVICE_RECORD_ADVANCE,
+        LinshiProcess.SERVICE_NOTICE_ADVANCE).isWaitingAt(LinshiProcess.CALL_ACCEPTANCE);
+    Assertions.assertThat(walk.noticeKinds(s)).containsExactly("advance_relief");
+    var notice = walk.notice(s, "advance_relief");
+    Assertions.assertThat(notice.getDocNumber()).startsWith("吴");
+    Assertions.assertThat(notice.getContentHtml()).contains("先行救助告知书", "500.00元", "5个工作日内", "补齐申请材料",
+        "不予受理", "依法予以追回", "吴家山街道办事处", "（印章）").doesNotContain(walk.application(s).getApplicantIdNumber());
+    Assertions.assertThat(walk.application(s).getDataJson()).contains("\"advanceAmount\":\"500.00\"", "paperDue");
+    // and the papers are completed at 受理 within approvals.linshi.paper-deadline (5 wd)
     assertThat(walk.stage(s, SharedStages.ACCEPTANCE)).variables().containsEntry("acceptDueDays", 5)
         .containsEntry(LinshiProcess.VAR_ADVANCE_AMOUNT, 500);
     Assertions.assertThat(walk.task(s).getDueDate()).isNotNull();
