@@ -28,6 +28,7 @@ import cn.minzheng.approvals.support.TestIds;
 
 /** 临时救助 end to end through the HTTP API as the demo users of 吴家山街 and the district. */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class LinshiApiTest {
 
   @Autowired TestRestTemplate rest;
@@ -115,6 +116,40 @@ class LinshiApiTest {
   }
 
   @Test
+  void shouldShowTheInstalmentsOfAnApprovalPaidInStages() {
+    // given: a street-level case at its approval
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(TestIds.random(), "expense", false, 2400));
+    long id = ((Number) created.getBody().get("id")).longValue();
+    String number = (String) created.getBody().get("number");
+    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
+    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
+        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
+    Job timer = PublicNoticeTimer.of(management, runtime,
+        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    management.executeJob(timer.getId());
+    ClockUtil.reset();
+    // when: more instalments than approvals.linshi.max-instalments are refused, then four are set
+    String task = taskId(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE);
+    ResponseEntity<Map<String, Object>> tooMany = wjsReviewer.post("/api/tasks/" + task + "/complete",
+        Map.of("decision", "approve", "data", Map.of("instalments", 7)));
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(tooMany)).containsExactly("data.instalments");
+    complete(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE, "approve", null,
+        Map.of("instalments", 4, "firstPaymentDate", "2027-01-15", "intervalMonths", 2));
+    // then
+    Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
+    assertThat(application).containsEntry("status", "approved");
+    List<Map<String, Object>> instalments = (List<Map<String, Object>>) application.get("instalments");
+    assertThat(instalments).extracting(i -> i.get("seq"), i -> i.get("dueDate"), i -> ((Number) i.get("amount")).doubleValue(),
+        i -> i.get("status")).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "2027-01-15", 600.0, "scheduled"),
+            org.assertj.core.groups.Tuple.tuple(2, "2027-03-15", 600.0, "scheduled"),
+            org.assertj.core.groups.Tuple.tuple(3, "2027-05-15", 600.0, "scheduled"),
+            org.assertj.core.groups.Tuple.tuple(4, "2027-07-15", 600.0, "scheduled"));
+  }
+
+  @Test
   void shouldRefuseInvalidData() {
     Map<String, Object> request = body(TestIds.random(), "flood", true, -5);
     ((Map<String, Object>) request.get("data")).put("advance", "yes");
@@ -142,12 +177,16 @@ class LinshiApiTest {
     return body;
   }
 
-  private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
-                                                       String opinion, Map<String, Object> data) {
+  private String taskId(ApiClient client, String number, String taskKey) {
     Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    String task = ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
+    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
         .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
         .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
+  }
+
+  private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
+                                                       String opinion, Map<String, Object> data) {
+    String task = taskId(client, number, taskKey);
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);
