@@ -276,6 +276,12 @@ public class ApplicationService {
     }
   }
 
+  /** The case now runs in another model instance (e.g. its 终止): the inbox finds its tasks through it. */
+  @Transactional
+  public void moveToProcessInstance(long applicationId, String processInstanceId) {
+    applications.updateProcessInstance(applicationId, processInstanceId);
+  }
+
   /** Adds what a stage recorded (an advance paid, a deadline set) to the application's {@code data}. */
   @Transactional
   public void recordData(long applicationId, Map<String, Object> entries) {
