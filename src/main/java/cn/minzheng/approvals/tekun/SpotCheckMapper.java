@@ -13,6 +13,12 @@ public interface SpotCheckMapper {
   record Tally(long reviewed, long checked) {
   }
 
+  /**
+   * Locks the district's region row until the completing transaction ends, so that two reviews completed at
+   * the same moment are counted one after the other (the second sees the first's row).
+   */
+  String lockDistrict(@Param("districtCode") String districtCode);
+
   Tally tally(@Param("districtCode") String districtCode, @Param("from") LocalDateTime from,
               @Param("to") LocalDateTime to);
 

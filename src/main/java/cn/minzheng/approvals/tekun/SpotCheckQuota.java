@@ -30,7 +30,8 @@ import cn.minzheng.approvals.web.ApiException;
  * district reviews in a period ({@code approvals.tekun.spot-check-period}: month, quarter or year), at least
  * {@code approvals.tekun.spot-check-ratio} must be spot-checked. Completing a review without one is refused
  * (422) when it would bring the period below the quota, and the task view says so beforehand. Each completed
- * review is counted from the engine's task event, so every way of completing it is counted.
+ * review is counted from the engine's task event, so every way of completing it is counted; completions through
+ * the inbox lock the district's region row first, so concurrent ones cannot both slip under the quota.
  */
 @Component
 public class SpotCheckQuota implements CompletionGuard {
@@ -63,8 +64,12 @@ public class SpotCheckQuota implements CompletionGuard {
 
   @Override
   public void check(ApplicationRecord application, String taskKey, Decision decision, Map<String, Object> data) {
-    if (applies(application, taskKey) && decision != Decision.RETURN && !YES.equals(data.get(SPOT_CHECK))
-        && spotCheckRequired(application.getDistrictCode())) {
+    if (!applies(application, taskKey) || decision == Decision.RETURN) {
+      return;
+    }
+    // the completion's transaction holds the lock until this review is counted too
+    reviews.lockDistrict(application.getDistrictCode());
+    if (!YES.equals(data.get(SPOT_CHECK)) && spotCheckRequired(application.getDistrictCode())) {
       SpotCheckMapper.Tally tally = tallyNow(application.getDistrictCode());
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "error.tekun.spot-check-quota", percent(),
           tally.checked(), tally.reviewed());

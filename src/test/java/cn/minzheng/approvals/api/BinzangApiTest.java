@@ -93,6 +93,24 @@ class BinzangApiTest {
   }
 
   @Test
+  void shouldFreeTheDeceasedForANewApplicationWhenTheFirstIsNotAccepted() {
+    // given: the first application is refused at 受理
+    Map<String, Object> first = body("fee_waiver", null, 0, LocalDate.now().minusDays(1).toString());
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", first);
+    String number = (String) created.getBody().get("number");
+    ResponseEntity<Map<String, Object>> refusal = completeWith(wjsClerk, number, "Task_Accept",
+        Map.of("decision", "reject", "opinion", "死亡证明与身份证姓名不符", "data", Map.of()));
+    assertThat(refusal.getStatusCode()).as("%s", refusal.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(wjsClerk.get("/api/applications/" + created.getBody().get("id")).getBody())
+        .containsEntry("status", "not_accepted");
+    // when: the family applies again with corrected papers for the same deceased
+    Map<String, Object> second = body("fee_waiver", null, 0, LocalDate.now().minusDays(1).toString());
+    ((Map<String, Object>) ((Map<String, Object>) second.get("data")).get("deceased")).put("idNumber", deceasedId(first));
+    // then
+    assertThat(wjsClerk.post("/api/applications", second).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
   void shouldLetExactlyOneOfTwoConcurrentApplicationsForTheSameDeceasedWin() throws Exception {
     // given: two arrangers file for the same deceased at the same moment
     Map<String, Object> first = body("eco_burial", "lawn", 0.8, LocalDate.now().minusDays(3).toString());
@@ -155,15 +173,21 @@ class BinzangApiTest {
     return body;
   }
 
-  private void complete(ApiClient client, String number, String taskKey, String decision, Map<String, Object> data) {
+  private ResponseEntity<Map<String, Object>> completeWith(ApiClient client, String number, String taskKey,
+                                                           Map<String, Object> body) {
     Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
     String task = ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
         .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
         .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
+    return client.post("/api/tasks/" + task + "/complete", body);
+  }
+
+  private void complete(ApiClient client, String number, String taskKey, String decision, Map<String, Object> data) {
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);
-    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + task + "/complete", body);
+    ResponseEntity<Map<String, Object>> answer = completeWith(client, number, taskKey, body);
     assertThat(answer.getStatusCode()).as("%s %s: %s", taskKey, decision, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
+
 }
