@@ -64,14 +64,7 @@ class LinshiApiTest {
 
     // when: the reviewer pays the advance, the papers are completed, investigated, posted, approved by the street
     complete(wjsReviewer, number, LinshiProcess.TASK_ADVANCE_RELIEF, "approve", null, Map.of("advanceAmount", 500));
-    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
-    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
-        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
-    Map<String, Object> onNotice = wjsClerk.get("/api/applications/" + id).getBody();
-    Job timer = PublicNoticeTimer.of(management, runtime, (String) onNotice.get("processInstanceId"));
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
-    ClockUtil.reset();
+    toApproval(number, id);
     complete(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE, "approve", null, Map.of("approvedAmount", 1800));
 
     // then
@@ -102,14 +95,7 @@ class LinshiApiTest {
     ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(TestIds.random(), "expense", false, 6000));
     long id = ((Number) created.getBody().get("id")).longValue();
     String number = (String) created.getBody().get("number");
-    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
-    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
-        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
-    Job timer = PublicNoticeTimer.of(management, runtime,
-        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
-    ClockUtil.reset();
+    toApproval(number, id);
     complete(approver, number, LinshiProcess.TASK_DISTRICT_APPROVE, "reject", "不属于刚性支出", Map.of());
     Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
     assertThat(application).containsEntry("status", "rejected");
@@ -121,14 +107,7 @@ class LinshiApiTest {
     ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(TestIds.random(), "expense", false, 2400));
     long id = ((Number) created.getBody().get("id")).longValue();
     String number = (String) created.getBody().get("number");
-    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
-    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
-        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
-    Job timer = PublicNoticeTimer.of(management, runtime,
-        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
-    ClockUtil.reset();
+    toApproval(number, id);
     // when: more instalments than approvals.linshi.max-instalments are refused, then four are set
     String task = taskId(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE);
     ResponseEntity<Map<String, Object>> tooMany = wjsReviewer.post("/api/tasks/" + task + "/complete",
@@ -175,6 +154,18 @@ class LinshiApiTest {
     body.put("data", data);
     body.put("materials", List.of(Map.of("kind", "id_card", "description", "身份证", "provided", true)));
     return body;
+  }
+
+  /** 受理, 调查 and the 公示 (its timer run at once): the case waits for the approval of its level. */
+  private void toApproval(String number, long id) {
+    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
+    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
+        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
+    Job timer = PublicNoticeTimer.of(management, runtime,
+        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    management.executeJob(timer.getId());
+    ClockUtil.reset();
   }
 
   private String taskId(ApiClient client, String number, String taskKey) {
