@@ -2,7 +2,7 @@
 // form-js from GET /api/tasks/{id}/form, and the operations the stage allows.
 import { api } from './api.js';
 import { initPage } from './header.js';
-import { t, label } from './i18n.js';
+import { t, label, lang } from './i18n.js';
 import { stageName, decisionName, decisionCodes } from './types.js';
 import { el, clear, formatDateTime, showMessage, showProblem, flashNext, busy, pathId } from './ui.js';
 import { summarySection, membersSection, materialsSection, historySection, noticesSection } from './case-view.js';
@@ -41,6 +41,11 @@ function renderMeta(task, me) {
       task.signers.map((s) => el('span', { class: `tag tag-sign-${s.status}` }, `${s.userId} ${label('signStatus', s.status)}`))));
   }
   if (task.overdue) document.getElementById('task-root').classList.add('is-overdue');
+  // what the stage requires now (e.g. a spot-check to keep the quota), as the server words it
+  for (const note of task.notes || []) {
+    meta.append(el('p', { class: 'message message-error', role: 'status', 'data-note': note.code },
+      lang() === 'en' ? note.detailEn : note.detail));
+  }
 }
 
 async function renderCase(task, me) {

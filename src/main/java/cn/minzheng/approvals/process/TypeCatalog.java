@@ -64,7 +64,11 @@ public class TypeCatalog {
   private Type describe(String type, Map<String, ProcessDefinition> latest, Locale locale) {
     Map<String, Stage> stages = new LinkedHashMap<>();
     put(stages, type, "Start", null, false, locale);
-    collect(processes.forType(type).key(), type, stages, latest, new HashSet<>(), locale);
+    Set<String> seen = new HashSet<>();
+    collect(processes.forType(type).key(), type, stages, latest, seen, locale);
+    for (String other : processes.forType(type).otherModelKeys()) {
+      collect(other, type, stages, latest, seen, locale);
+    }
     put(stages, type, "Withdrawn", null, false, locale);
     Map<String, String> decisions = new LinkedHashMap<>();
     for (Decision decision : DECISION_ORDER) {
