@@ -55,6 +55,8 @@ public class TaskAccess {
     boolean candidate = user.id().equals(task.getAssignee()) || user.id().equals(task.getOwner())
         || candidateGroups(taskId).stream().anyMatch(user.groups()::contains);
     if (!candidate) {
+      // completed by someone else since we found it (its links went with it): the loser of a race gets 409
+      find(taskId, user);
       throw ApiException.notFound();
     }
     return withCase(task, user);
