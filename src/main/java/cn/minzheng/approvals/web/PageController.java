@@ -59,7 +59,8 @@ public class PageController {
     return page("overdue");
   }
 
-  private static ResponseEntity<Resource> page(String name) {
+  /** A page of {@code classpath:pages/} with the workspace's headers (also for the admin pages of other features). */
+  public static ResponseEntity<Resource> page(String name) {
     return ResponseEntity.ok()
         .contentType(HTML)
         .cacheControl(CacheControl.noStore())

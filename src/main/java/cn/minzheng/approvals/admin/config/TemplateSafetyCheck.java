@@ -1,0 +1,66 @@
+package cn.minzheng.approvals.admin.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an administrator's template text may not contain, found before it is ever run: the built-ins
+ * that create objects, reach the Java API or compile strings as code (the locked-down configuration
+ * refuses the first two as well; {@code ?eval} and {@code ?interpret} would let a template build
+ * directives the checks here never saw), and includes or imports of anything but the shared parts
+ * ({@code _layout.ftlh}) by a literal name.
+ */
+final class TemplateSafetyCheck {
+
+  static final int MAX_LENGTH = 100_000;
+  private static final Pattern FORBIDDEN_BUILTIN =
+      Pattern.compile("\\?\\s*(new|api|eval|eval_json|interpret)\\b");
+  private static final Pattern INCLUDE = Pattern.compile("[<\\[]#\\s*(include|import)\\b\\s*([^>\\]]*)");
+  private static final Pattern ALLOWED_TARGET = Pattern.compile("^([\"'])/?_[a-z]+\\.ftlh\\1(\\s.*)?$", Pattern.DOTALL);
+
+  private TemplateSafetyCheck() {
+  }
+
+  static List<ConfigProblem> check(String source) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    if (source == null || source.isBlank()) {
+      problems.add(new ConfigProblem("content", "content-required", "notice-template.content-required"));
+      return problems;
+    }
+    if (source.length() > MAX_LENGTH) {
+      problems.add(new ConfigProblem("content", "too-large", "notice-template.too-large", MAX_LENGTH));
+      return problems;
+    }
+    Matcher builtin = FORBIDDEN_BUILTIN.matcher(source);
+    while (builtin.find()) {
+      problems.add(new ConfigProblem("content", "builtin-" + builtin.group(1).toLowerCase(Locale.ROOT),
+          "notice-template.builtin-forbidden", "?" + builtin.group(1), line(source, builtin.start())));
+    }
+    Matcher include = INCLUDE.matcher(source);
+    while (include.find()) {
+      String target = include.group(2).strip();
+      if (!ALLOWED_TARGET.matcher(target).matches()) {
+        problems.add(new ConfigProblem("content", "include-forbidden", "notice-template.include-forbidden",
+            "#" + include.group(1), abbreviate(target), line(source, include.start())));
+      }
+    }
+    return problems;
+  }
+
+  private static int line(String source, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+  }
+}
