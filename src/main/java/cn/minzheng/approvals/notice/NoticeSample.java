@@ -16,7 +16,7 @@ record NoticeSample(ApplicationRecord application, Region street, Region distric
 
   static final String APPLICANT = "张小明";
   static final String ID_NUMBER = "420112198001011234";
-  static final String REASONS = "经入户调查和信息核对，申请人家庭月人均收入为1260.00元，高于本区城市最低生活保障标准830.00元。";
+  static final String REASONS = "经入户调查和信息核对，申请人家庭月人均收入为1260.00元，高于本区城市低保标准830.00元。";
   static final String MISSING = "户口簿复印件\n家庭成员收入证明";
 
   static NoticeSample of(String type, LocalDate today) {

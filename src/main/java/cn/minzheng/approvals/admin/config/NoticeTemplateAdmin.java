@@ -86,41 +86,42 @@ public class NoticeTemplateAdmin {
     List<TemplateInfo> list = new ArrayList<>();
     List<String> types = processes.types().stream().sorted().toList();
     for (NoticeKind kind : NoticeKind.values()) {
-      list.add(info(new TemplateRef(null, kind)));
+      find(new TemplateRef(null, kind)).ifPresent(text -> list.add(info(text, kind)));
       for (String type : types) {
-        TemplateInfo info = info(new TemplateRef(type, kind));
-        if (!Origin.SHARED.name().equals(info.origin())) {
-          list.add(info);
-        }
+        find(new TemplateRef(type, kind)).filter(text -> !Origin.SHARED.name().equals(text.origin()))
+            .ifPresent(text -> list.add(info(text, kind)));
       }
     }
     return list;
   }
 
-  private TemplateInfo info(TemplateRef ref) {
-    TemplateText text = text(ref);
-    return new TemplateInfo(ref.kind().code(), ref.type(), ref.templateName(), ref.kind().title(),
-        ref.kind().negative(), text.origin(), text.version());
+  private static TemplateInfo info(TemplateText text, NoticeKind kind) {
+    return new TemplateInfo(kind.code(), text.type(), text.templateName(), kind.title(), kind.negative(),
+        text.origin(), text.version());
   }
 
   /** The text in use for this template, to start editing from. */
   public TemplateText text(TemplateRef ref) {
+    return find(ref).orElseThrow(ApiException::notFound);
+  }
+
+  /** The saved version, else the shipped file, else (for a type) the shared template; none for a kind only some types have. */
+  private Optional<TemplateText> find(TemplateRef ref) {
     NoticeTemplateVersion current = templates.findCurrent(ref.templateName());
     if (current != null && !current.isRevert()) {
-      return new TemplateText(ref.kind().code(), ref.type(), ref.templateName(), Origin.SAVED.name(),
-          current.getVersion(), current.getContent());
+      return Optional.of(new TemplateText(ref.kind().code(), ref.type(), ref.templateName(), Origin.SAVED.name(),
+          current.getVersion(), current.getContent()));
     }
     Optional<String> shipped = renderer.shippedSource(ref.templateName());
     if (shipped.isPresent()) {
-      return new TemplateText(ref.kind().code(), ref.type(), ref.templateName(), Origin.SHIPPED.name(), null,
-          shipped.get());
+      return Optional.of(new TemplateText(ref.kind().code(), ref.type(), ref.templateName(), Origin.SHIPPED.name(),
+          null, shipped.get()));
     }
     if (ref.type() != null) {
-      TemplateText shared = text(new TemplateRef(null, ref.kind()));
-      return new TemplateText(ref.kind().code(), ref.type(), ref.templateName(), Origin.SHARED.name(), null,
-          shared.content());
+      return find(new TemplateRef(null, ref.kind())).map(shared -> new TemplateText(ref.kind().code(), ref.type(),
+          ref.templateName(), Origin.SHARED.name(), null, shared.content()));
     }
-    throw ApiException.notFound();
+    return Optional.empty();
   }
 
   /** The sample notice of a draft and what is wrong with it; a draft that does not render is refused. */
@@ -145,7 +146,7 @@ public class NoticeTemplateAdmin {
     if (!problems.isEmpty()) {
       throw new ConfigRefusedException("notice-template.refused", problems);
     }
-    String before = text(ref).content();
+    String before = find(ref).map(TemplateText::content).orElse(null);
     NoticeTemplateVersion version = insert(ref, content, note, admin);
     audit.record(admin.id(), SAVE, target(ref), note.strip(), before, content);
     return version;
@@ -163,7 +164,8 @@ public class NoticeTemplateAdmin {
       throw new ApiException(HttpStatus.CONFLICT, "notice-template.nothing-to-revert", ref.templateName());
     }
     NoticeTemplateVersion version = insert(ref, null, note, admin);
-    audit.record(admin.id(), REVERT, target(ref), note.strip(), current.getContent(), text(ref).content());
+    audit.record(admin.id(), REVERT, target(ref), note.strip(), current.getContent(),
+        find(ref).map(TemplateText::content).orElse(null));
     return version;
   }
 
