@@ -81,10 +81,14 @@ public class NoticeTemplateAdmin {
     return new TemplateRef(t, kind);
   }
 
+  public List<String> types() {
+    return processes.types().stream().sorted().toList();
+  }
+
   /** Every kind's shared template, and every type's own (shipped or saved) ones. */
   public List<TemplateInfo> list() {
     List<TemplateInfo> list = new ArrayList<>();
-    List<String> types = processes.types().stream().sorted().toList();
+    List<String> types = types();
     for (NoticeKind kind : NoticeKind.values()) {
       find(new TemplateRef(null, kind)).ifPresent(text -> list.add(info(text, kind)));
       for (String type : types) {

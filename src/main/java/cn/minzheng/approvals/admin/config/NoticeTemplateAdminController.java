@@ -48,6 +48,13 @@ public class NoticeTemplateAdminController {
     return templates.list();
   }
 
+  /** The application types a template may be made for. */
+  @GetMapping("/types")
+  public List<String> types(@AuthenticationPrincipal CurrentUser user) {
+    AdminOnly.require(user);
+    return templates.types();
+  }
+
   @GetMapping("/{kind}")
   public NoticeTemplateAdmin.TemplateText text(@PathVariable String kind, @RequestParam(required = false) String type,
                                                @AuthenticationPrincipal CurrentUser user) {
