@@ -77,6 +77,7 @@ async function save() {
   const year = Number(yearInput.value);
   const body = { source: source.value.trim(), note: note.value.trim(), text: text.value };
   const correcting = exists(year);
+  showProblem(message, null, document.querySelector('main')); // the errors of the last attempt go
   try {
     if (!/^\d{4}$/.test(yearInput.value)) throw new Error(t('admin.calendar.yearInvalid'));
     await api[correcting ? 'put' : 'post'](`${BASE}/${year}`, body);

@@ -27,8 +27,7 @@ function query() {
 }
 
 function clearErrors() {
-  message.hidden = true;
-  form.querySelectorAll('.field-error[data-generated]').forEach((n) => n.remove());
+  showProblem(message, null, form); // removes the field errors and hides the message
 }
 
 async function load() {

@@ -106,9 +106,11 @@ class AdminConfigPagesBrowserTest {
     // then it is in use as a new version and in the history
     browser.waitForText(By.id("template-message"), "已保存为第");
     browser.waitForText(By.id("template-origin"), "已保存的第");
+    assertThat(browser.findAll(By.cssSelector(".field-error[data-generated]"))).isEmpty();
     assertThat(browser.text(By.id("template-history-table"))).contains("试图执行命令", "admin");
     assertThat(templates.text(templates.ref("rejected", "dibao")).content())
         .isEqualTo(NoticeTemplateAdminApiTest.GOOD_REJECTED);
+    browser.screenshot("admin-notice-templates");
     assertThat(browser.scriptErrors()).isEmpty();
   }
 
@@ -139,10 +141,14 @@ class AdminConfigPagesBrowserTest {
     // then 2027 is listed and drawn: 春节 off, the 调休 Sunday worked
     browser.waitForText(By.id("calendar-message"), "2027 年的日历已新增");
     browser.find(By.cssSelector("#calendar-year-table tr[data-year='2027']"));
+    assertThat(browser.findAll(By.cssSelector(".field-error[data-generated]"))).isEmpty();
     assertThat(browser.find(By.cssSelector("td[data-date='2027-02-08']")).getAttribute("data-kind")).isEqualTo("holiday");
     assertThat(browser.find(By.cssSelector("td[data-date='2027-02-14']")).getAttribute("data-kind")).isEqualTo("workday");
     assertThat(browser.find(By.cssSelector("td[data-date='2027-02-13']")).getAttribute("data-kind")).isEqualTo("weekend");
     assertThat(workdays.covers(2027)).isTrue();
+    browser.screenshot("admin-calendar");
+    browser.script("document.querySelector(\"table.month[data-month='2']\").scrollIntoView()");
+    browser.screenshot("admin-calendar-grid");
     assertThat(browser.scriptErrors()).isEmpty();
   }
 }
