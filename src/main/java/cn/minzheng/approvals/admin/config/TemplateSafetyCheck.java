@@ -10,14 +10,18 @@ import java.util.regex.Pattern;
  * What an administrator's template text may not contain, found before it is ever run: the built-ins
  * that create objects, reach the Java API or compile strings as code (the locked-down configuration
  * refuses the first two as well; {@code ?eval} and {@code ?interpret} would let a template build
- * directives the checks here never saw), and includes or imports of anything but the shared parts
- * ({@code _layout.ftlh}) by a literal name.
+ * directives the checks here never saw), turning HTML auto-escaping off ({@code ?no_esc},
+ * {@code #noautoesc}, {@code #outputformat}, an {@code #ftl} header that sets either), and includes or
+ * imports of anything but the shared parts ({@code _layout.ftlh}) by a literal name.
  */
 final class TemplateSafetyCheck {
 
   static final int MAX_LENGTH = 100_000;
   private static final Pattern FORBIDDEN_BUILTIN =
       Pattern.compile("\\?\\s*(new|api|eval|eval_json|interpret)\\b");
+  /** Ways to turn HTML auto-escaping off, which would let an applicant's text become markup in a notice. */
+  private static final Pattern ESCAPING_OFF =
+      Pattern.compile("\\?\\s*no_esc\\b|[<\\[]#\\s*(noautoesc|outputformat)\\b|[<\\[]#ftl\\b[^>\\]]*\\b(auto_esc|output_format)\\b");
   private static final Pattern INCLUDE = Pattern.compile("[<\\[]#\\s*(include|import)\\b\\s*([^>\\]]*)");
   private static final Pattern ALLOWED_TARGET = Pattern.compile("^([\"'])/?_[a-z]+\\.ftlh\\1(\\s.*)?$", Pattern.DOTALL);
 
@@ -38,6 +42,11 @@ final class TemplateSafetyCheck {
     while (builtin.find()) {
       problems.add(new ConfigProblem("content", "builtin-" + builtin.group(1).toLowerCase(Locale.ROOT),
           "notice-template.builtin-forbidden", "?" + builtin.group(1), line(source, builtin.start())));
+    }
+    Matcher escaping = ESCAPING_OFF.matcher(source);
+    while (escaping.find()) {
+      problems.add(new ConfigProblem("content", "escaping-off", "notice-template.escaping-off", escaping.group().strip(),
+          line(source, escaping.start())));
     }
     Matcher include = INCLUDE.matcher(source);
     while (include.find()) {

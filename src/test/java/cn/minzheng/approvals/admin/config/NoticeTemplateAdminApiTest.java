@@ -136,6 +136,19 @@ class NoticeTemplateAdminApiTest {
   }
 
   @Test
+  void shouldRefuseTemplateThatTurnsAutoEscapingOff() {
+    // when: each way FreeMarker offers to print markup unescaped
+    ResponseEntity<Map<String, Object>> refused = save("rejected", "dibao", "<#ftl output_format=\"plainText\">"
+        + GOOD_REJECTED.replace("${opinion}", "${opinion?no_esc}<#noautoesc>${applicant.name}</#noautoesc>"
+        + "<#outputformat \"plainText\">${applicant.name}</#outputformat>"), "不转义");
+
+    // then
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(AdminHttp.rules(refused)).containsExactly("escaping-off", "escaping-off", "escaping-off", "escaping-off");
+    assertThat((String) AdminHttp.error(refused, "escaping-off").get("message_zh")).contains("自动转义", "第 1 行");
+  }
+
+  @Test
   void shouldRefuseTemplateThatDoesNotRender() {
     // when: a directive left open, and a variable the sample case does not have
     ResponseEntity<Map<String, Object>> open = save("rejected", "dibao", GOOD_REJECTED + "<#if opinion??>", "语法错误");
