@@ -66,11 +66,19 @@ public class TaskAccess {
   }
 
   public List<String> candidateGroups(String taskId) {
-    return tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .filter(group -> group != null)
-        .toList();
+    try {
+      return tasks.getIdentityLinksForTask(taskId).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .map(IdentityLink::getGroupId)
+          .filter(group -> group != null)
+          .toList();
+    } catch (RuntimeException e) {
+      // completed by someone else since we found it: the engine fails inside instead of answering "none"
+      if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+        throw ApiException.conflict("error.task-done");
+      }
+      throw e;
+    }
   }
 
   /** The applications of several process instances (a case's model or its stages), each looked up once. */

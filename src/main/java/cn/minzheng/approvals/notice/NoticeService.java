@@ -199,7 +199,9 @@ public class NoticeService {
     legal.put("court", district.getCourt());
     legal.put("reviewDays", 60);
     legal.put("litigationMonths", 6);
-    legal.put("basis", messages.getMessage("notice.basis." + application.getType(), null, "", ZH));
+    // a kind may cite its own articles (e.g. 终止), else the type's
+    String typeBasis = messages.getMessage("notice.basis." + application.getType(), null, "", ZH);
+    legal.put("basis", messages.getMessage("notice.basis." + application.getType() + "." + kind.code(), null, typeBasis, ZH));
     model.put("legal", legal);
 
     LocalDate noticeEnd = IsoDurations.addTo(today.atStartOfDay(), properties.getPublicNoticePeriod()).toLocalDate();
