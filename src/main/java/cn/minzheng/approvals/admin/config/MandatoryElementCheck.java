@@ -36,7 +36,8 @@ final class MandatoryElementCheck {
   private static final Map<NoticeKind, Pattern> DECISION = Map.of(
       NoticeKind.NOT_ACCEPTED, Pattern.compile("不予受理"),
       NoticeKind.REJECTED, Pattern.compile("不予(批准|登记|确认|入住|救助|发放)|停发|终止"),
-      NoticeKind.APPEAL_DECISION, Pattern.compile("维持|撤销|不予"));
+      NoticeKind.APPEAL_DECISION, Pattern.compile("维持|撤销|不予"),
+      NoticeKind.TERMINATED, Pattern.compile("终止|停发"));
   private static final Pattern ANY_DECISION = Pattern.compile("不予|停发|终止|维持|撤销");
 
   private MandatoryElementCheck() {

@@ -39,7 +39,7 @@ class NoticeTemplateChecks {
   }
 
   Checked check(NoticeTemplateAdmin.TemplateRef ref, String source) {
-    List<ConfigProblem> problems = new ArrayList<>(TemplateSafetyCheck.check(source));
+    List<ConfigProblem> problems = new ArrayList<>(TemplateSafetyCheck.check(ref.templateName(), source));
     if (!problems.isEmpty()) {
       return new Checked(null, problems);
     }

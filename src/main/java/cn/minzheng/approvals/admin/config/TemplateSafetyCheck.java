@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * refuses the first two as well; {@code ?eval} and {@code ?interpret} would let a template build
  * directives the checks here never saw), turning HTML auto-escaping off ({@code ?no_esc},
  * {@code #noautoesc}, {@code #outputformat}, an {@code #ftl} header that sets either), and includes or
- * imports of anything but the shared parts ({@code _layout.ftlh}) by a literal name.
+ * imports of anything but the shared parts ({@code _layout.ftlh}) and, in a type's own template, the
+ * shared notice templates ({@code /publicity.ftlh}), by a literal name.
  */
 final class TemplateSafetyCheck {
 
@@ -23,12 +24,20 @@ final class TemplateSafetyCheck {
   private static final Pattern ESCAPING_OFF =
       Pattern.compile("\\?\\s*no_esc\\b|[<\\[]#\\s*(noautoesc|outputformat)\\b|[<\\[]#ftl\\b[^>\\]]*\\b(auto_esc|output_format)\\b");
   private static final Pattern INCLUDE = Pattern.compile("[<\\[]#\\s*(include|import)\\b\\s*([^>\\]]*)");
-  private static final Pattern ALLOWED_TARGET = Pattern.compile("^([\"'])/?_[a-z]+\\.ftlh\\1(\\s.*)?$", Pattern.DOTALL);
+  /** A shared part, by a literal name. */
+  private static final Pattern PART_TARGET = Pattern.compile("^([\"'])/?_[a-z]+\\.ftlh\\1(\\s.*)?$", Pattern.DOTALL);
+  /**
+   * A shared part or a shared notice template, by a literal name: what a type's template may include. The
+   * shared templates include parts only, so no chain of includes can come back to where it started.
+   */
+  private static final Pattern SHARED_TARGET =
+      Pattern.compile("^([\"'])/?(_[a-z]+|[a-z][a-z_]*)\\.ftlh\\1(\\s.*)?$", Pattern.DOTALL);
 
   private TemplateSafetyCheck() {
   }
 
-  static List<ConfigProblem> check(String source) {
+  /** The problems of {@code source} as the text of {@code templateName} ({@code rejected.ftlh}, {@code dibao/rejected.ftlh}). */
+  static List<ConfigProblem> check(String templateName, String source) {
     List<ConfigProblem> problems = new ArrayList<>();
     if (source == null || source.isBlank()) {
       problems.add(new ConfigProblem("content", "content-required", "notice-template.content-required"));
@@ -48,10 +57,11 @@ final class TemplateSafetyCheck {
       problems.add(new ConfigProblem("content", "escaping-off", "notice-template.escaping-off", escaping.group().strip(),
           line(source, escaping.start())));
     }
+    Pattern allowed = templateName.contains("/") ? SHARED_TARGET : PART_TARGET;
     Matcher include = INCLUDE.matcher(source);
     while (include.find()) {
       String target = include.group(2).strip();
-      if (!ALLOWED_TARGET.matcher(target).matches()) {
+      if (!allowed.matcher(target).matches()) {
         problems.add(new ConfigProblem("content", "include-forbidden", "notice-template.include-forbidden",
             "#" + include.group(1), abbreviate(target), line(source, include.start())));
       }

@@ -157,18 +157,23 @@ class ElementTemplatesTest {
         String businessKey = property(template, "camunda:in:businessKey", null).path("value").asText();
         assertThat(ins).as(where + " businessKey").anyMatch(in -> businessKey.equals(in.getAttribute("businessKey")));
         assertThat(ins).as(where + " variables=all").anyMatch(in -> "all".equals(in.getAttribute("variables")));
-        // every other input of the model is one the template asks for, and the template asks for nothing more
+        // every other input of the model is one the template offers, and the template requires nothing more
         Set<String> modelTargets = ins.stream().filter(in -> in.hasAttribute("target"))
             .peek(in -> assertThat(in.hasAttribute("sourceExpression")).as(where + " expression input").isTrue())
             .map(in -> in.getAttribute("target")).collect(Collectors.toSet());
-        Set<String> templateTargets = new HashSet<>();
+        Set<String> offered = new HashSet<>();
+        Set<String> required = new HashSet<>();
         template.path("properties").forEach(p -> {
           if (p.path("binding").path("type").asText().equals("camunda:in") && p.path("binding").has("target")) {
             assertThat(p.path("binding").path("expression").asBoolean()).isTrue();
-            templateTargets.add(p.path("binding").path("target").asText());
+            offered.add(p.path("binding").path("target").asText());
+            if (!p.path("optional").asBoolean(false)) {
+              required.add(p.path("binding").path("target").asText());
+            }
           }
         });
-        assertThat(modelTargets).as(where).isEqualTo(templateTargets);
+        assertThat(offered).as(where).containsAll(modelTargets);
+        assertThat(modelTargets).as(where).containsAll(required);
         assertThat(elements(call, CAMUNDA, "out")).as(where + " no outputs").isEmpty();
         checked++;
       }
@@ -188,13 +193,17 @@ class ElementTemplatesTest {
                 : property(t, "property", "camunda:delegateExpression").path("value").asText()))
             .findFirst().orElse(null);
         assertThat(template).as(where + " " + expression).isNotNull();
-        JsonNode kind = property(template, "camunda:inputParameter", "noticeKind");
-        if (kind != null) {
+        // every input the template offers as a dropdown is set in the model, to one of its choices
+        for (JsonNode p : template.path("properties")) {
+          if (!p.path("binding").path("type").asText().equals("camunda:inputParameter")) {
+            continue;
+          }
+          String name = p.path("binding").path("name").asText();
           Set<String> choices = new HashSet<>();
-          kind.path("choices").forEach(c -> choices.add(c.path("value").asText()));
+          p.path("choices").forEach(c -> choices.add(c.path("value").asText()));
           String used = elements(task, CAMUNDA, "inputParameter").stream()
-              .filter(i -> "noticeKind".equals(i.getAttribute("name"))).map(Element::getTextContent).findFirst().orElse(null);
-          assertThat(used).as(where + " noticeKind").isIn(choices);
+              .filter(i -> name.equals(i.getAttribute("name"))).map(Element::getTextContent).findFirst().orElse(null);
+          assertThat(used).as(where + " " + name).isIn(choices);
         }
         checked++;
       }

@@ -125,12 +125,18 @@ class NoticeTemplateAdminApiTest {
     // when
     ResponseEntity<Map<String, Object>> refused = save("rejected", "dibao", GOOD_REJECTED
         .replace("<h1>", "${\"1+1\"?eval}<@\"<#include '/application.yml'>\"?interpret/>"
-            + "<#include \"/application.yml\"><#include \"rejected.ftlh\"><#import someName as x><h1>"), "include");
+            + "<#include \"/application.yml\"><#include \"shzz/rejected.ftlh\"><#import someName as x><h1>"), "include");
 
     // then: each construct named, the part of the shared layout still allowed
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(AdminHttp.rules(refused)).contains("builtin-eval", "builtin-interpret", "include-forbidden");
     assertThat(AdminHttp.rules(refused).stream().filter("include-forbidden"::equals)).hasSize(4);
+    // a type's template may reuse the shared one; the shared one may not include another (no include cycles)
+    assertThat(admin.post(TEMPLATES + "/publicity/preview", Map.of("type", "tekun",
+        "content", "<#include \"/publicity.ftlh\">")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map<String, Object>> shared = admin.post(TEMPLATES + "/publicity/preview",
+        Map.of("content", "<#include \"/publicity.ftlh\">"));
+    assertThat(AdminHttp.rules(shared)).containsExactly("include-forbidden");
     assertThat(admin.post(TEMPLATES + "/rejected/preview", Map.of("type", "dibao",
         "content", "<#import \"_layout.ftlh\" as layout>" + GOOD_REJECTED)).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
