@@ -59,13 +59,17 @@ public class PageController {
     return page("overdue");
   }
 
-  /** A page of {@code classpath:pages/} with the workspace's headers (also for the admin pages of other features). */
-  public static ResponseEntity<Resource> page(String name) {
+  private static ResponseEntity<Resource> page(String name) {
     return ResponseEntity.ok()
         .contentType(HTML)
         .cacheControl(CacheControl.noStore())
         .header("Content-Security-Policy", POLICY)
         .header("Referrer-Policy", "same-origin")
         .body(new ClassPathResource("pages/" + name + ".html"));
+  }
+
+  /** A page of {@code classpath:pages/} with the workspace's headers, for the pages other features serve. */
+  public static ResponseEntity<Resource> featurePage(String name) {
+    return page(name);
   }
 }

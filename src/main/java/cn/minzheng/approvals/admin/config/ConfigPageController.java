@@ -16,12 +16,12 @@ public class ConfigPageController {
   @GetMapping("/admin/calendar")
   public ResponseEntity<Resource> calendar(@AuthenticationPrincipal CurrentUser user) {
     AdminOnly.require(user);
-    return PageController.page("admin-calendar");
+    return PageController.featurePage("admin-calendar");
   }
 
   @GetMapping("/admin/notice-templates")
   public ResponseEntity<Resource> noticeTemplates(@AuthenticationPrincipal CurrentUser user) {
     AdminOnly.require(user);
-    return PageController.page("admin-notice-templates");
+    return PageController.featurePage("admin-notice-templates");
   }
 }
