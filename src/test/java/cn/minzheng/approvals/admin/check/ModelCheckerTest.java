@@ -112,6 +112,8 @@ class ModelCheckerTest {
     assertThat(checker.check(dmn(standard.replaceFirst("<inputExpression ", "<inputExpression expressionLanguage=\"javascript\" "))))
         .extracting(ModelProblem::rule).contains(ModelRules.SCRIPT);
     assertThat(checker.check(dmn("<definitions>"))).extracting(ModelProblem::rule).containsExactly(ModelRules.XML_WELL_FORMED);
+    assertThat(checker.check(dmn("<definitions id=\"d\"><decision id=\"x\"/></definitions>")))
+        .extracting(ModelProblem::rule).containsExactly(ModelRules.DMN_PARSE);
   }
 
   @Test

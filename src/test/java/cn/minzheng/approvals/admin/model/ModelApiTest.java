@@ -46,6 +46,15 @@ class ModelApiTest {
   @Autowired RuntimeService runtime;
   @Autowired AdminAudit audit;
 
+  /** Deployments made here, removed afterwards: other tests expect the start-up deployment to be the latest. */
+  private final List<String> deployed = new java.util.ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void removeDeployments() {
+    deployed.forEach(id -> repository.deleteDeployment(id, true));
+    deployed.clear();
+  }
+
   static HostileModels.Case[] hostile() {
     return HostileModels.all("model_api_hostile");
   }
@@ -222,7 +231,12 @@ class ModelApiTest {
     if (note != null) {
       body.add("note", note);
     }
-    return rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, multipart()), MAP);
+    ResponseEntity<Map<String, Object>> answer =
+        rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, multipart()), MAP);
+    if (answer.getStatusCode() == HttpStatus.CREATED) {
+      deployed.add((String) answer.getBody().get("deploymentId"));
+    }
+    return answer;
   }
 
   private static ByteArrayResource file(String filename, byte[] bytes) {
