@@ -59,8 +59,8 @@ class ModelCheckerTest {
     assertThat(problems).anySatisfy(p -> {
       assertThat(p.rule()).isEqualTo(model.rule());
       assertThat(p.element()).isEqualTo(model.element());
-      assertThat(p.message()).matches(".*\\p{IsHan}.*");
-      assertThat(p.messageEn()).isNotBlank();
+      assertThat(p.message()).matches(".*\\p{IsHan}.*").startsWith(model.element() + "（" + model.rule() + "）：");
+      assertThat(p.messageEn()).startsWith(model.element() + " (" + model.rule() + "): ");
     });
   }
 
