@@ -6,22 +6,30 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.approvals.admin.check.ModelCheckPreDeployer;
+import cn.minzheng.approvals.admin.check.ModelChecker;
 import cn.minzheng.approvals.config.ApprovalsProperties;
 
-/** Hardens the engine: a bean whitelist for expressions, no scripts, and our history retention. */
+/**
+ * Hardens the engine: a bean whitelist for expressions, the model checks on every deployment (no
+ * scripts, known beans and variables, …), and our history retention.
+ */
 @Component
 public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
   private final ApprovalsProperties properties;
+  private final ModelChecker checker;
 
-  public ApprovalsEnginePlugin(ApplicationContext context, ApprovalsProperties properties) {
+  public ApprovalsEnginePlugin(ApplicationContext context, ApprovalsProperties properties, ModelChecker checker) {
     this.context = context;
     this.properties = properties;
+    this.checker = checker;
   }
 
   @Override
@@ -34,6 +42,11 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
     listeners.add(new UnsafeModelParseListener());
     configuration.setCustomPreBPMNParseListeners(listeners);
+
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(new ModelCheckPreDeployer(checker));
+    configuration.setCustomPreDeployers(preDeployers);
 
     // applies to every definition that does not set its own
     configuration.setHistoryTimeToLive(String.valueOf(properties.historyTimeToLiveDays()));
