@@ -58,5 +58,6 @@ async function request(method, path, { body, params, form } = {}) {
 export const api = {
   get: (path, params) => request('GET', path, { params }),
   post: (path, body) => request('POST', path, { body: body === undefined ? {} : body }),
+  put: (path, body) => request('PUT', path, { body: body === undefined ? {} : body }),
   upload: (path, formData) => request('POST', path, { form: formData }),
 };

@@ -20,7 +20,7 @@ if (app) {
   const column = document.getElementById('case-column');
   column.append(await summarySection(app), membersSection(app),
     materialsSection(app, me.roles.includes('clerk') && app.status === 'in_progress'),
-    historySection(app.id), noticesSection(app.notices));
+    historySection(app.id, app.type), noticesSection(app.notices));
   if (me.roles.includes('clerk') && app.status === 'in_progress') {
     const message = document.getElementById('more-message');
     const reason = el('textarea', { id: 'withdraw-text', rows: 2, 'data-field': 'reason' });

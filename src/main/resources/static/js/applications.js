@@ -2,15 +2,22 @@
 import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, label } from './i18n.js';
-import { STAGES, STATUSES, TYPES } from './codes.js';
+import { STATUSES } from './codes.js';
+import { typeCodes, typeName, stageName, stageOptions } from './types.js';
 import { el, clear, formatDateTime, formatMoney, showMessage, showProblem } from './ui.js';
 
 const state = { page: 0 };
 const PAGE_SIZE = 20;
 
-function options(select, codes, prefix) {
+function options(select, entries) {
+  const chosen = select.value;
   clear(select).append(el('option', { value: '' }, t('inbox.filter.all')));
-  for (const code of codes) select.append(el('option', { value: code }, label(prefix, code)));
+  for (const { id, name } of entries) select.append(el('option', { value: id }, name));
+  if (entries.some((e) => e.id === chosen)) select.value = chosen;
+}
+
+function stageFilter() {
+  options(document.getElementById('filter-stage'), stageOptions(document.getElementById('filter-type').value, false));
 }
 
 function render(page) {
@@ -26,10 +33,10 @@ function render(page) {
       const href = `/applications/${a.id}`;
       const row = el('tr', { class: 'app-row', dataset: { id: a.id, number: a.number } },
         el('td', {}, el('a', { href }, a.number)),
-        el('td', {}, label('type', a.type)),
+        el('td', { class: 'type-name' }, typeName(a.type)),
         el('td', {}, a.applicant ? a.applicant.name : ''),
         el('td', {}, el('span', { class: `status status-${a.status}` }, label('status', a.status))),
-        el('td', {}, label('stage', a.stage)),
+        el('td', { class: 'stage-name' }, stageName(a.type, a.stage)),
         el('td', { class: 'num' }, formatMoney(a.amount)),
         el('td', {}, formatDateTime(a.createdAt)));
       row.addEventListener('click', (e) => { if (!e.target.closest('a')) location.assign(href); });
@@ -64,9 +71,10 @@ async function load() {
 
 const me = await initPage('applications');
 if (me.roles.includes('clerk') || me.roles.includes('worker')) document.getElementById('new-application-link').hidden = false;
-options(document.getElementById('filter-type'), TYPES, 'type');
-options(document.getElementById('filter-status'), STATUSES, 'status');
-options(document.getElementById('filter-stage'), STAGES, 'stage');
+options(document.getElementById('filter-type'), typeCodes().map((id) => ({ id, name: typeName(id) })));
+options(document.getElementById('filter-status'), STATUSES.map((id) => ({ id, name: label('status', id) })));
+stageFilter();
+document.getElementById('filter-type').addEventListener('change', stageFilter);
 const form = document.getElementById('filters');
 form.addEventListener('submit', (e) => { e.preventDefault(); state.page = 0; load(); });
 form.addEventListener('change', (e) => { if (e.target.name !== 'q') { state.page = 0; load(); } });

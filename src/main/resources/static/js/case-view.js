@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { t, label } from './i18n.js';
 import { MATERIAL_KINDS } from './codes.js';
+import { typeName, stageName } from './types.js';
 import { el, clear, formatDate, formatDateTime, formatMoney, formatSize, showMessage, showProblem, busy } from './ui.js';
 
 let regionNames = null;
@@ -38,9 +39,9 @@ export async function summarySection(app) {
   const status = el('span', { class: `status status-${app.status}` }, label('status', app.status));
   return section('summary', 'case.summary', fields([
     ['case.number', app.number, 'number'],
-    ['case.type', label('type', app.type), 'type'],
+    ['case.type', typeName(app.type), 'type'],
     ['case.status', status, 'status'],
-    ['case.stage', label('stage', app.stage), 'stage'],
+    ['case.stage', stageName(app.type, app.stage), 'stage'],
     ['case.region', names[app.regionCode] || app.regionCode, 'region'],
     ['case.applicant', app.applicant && app.applicant.name, 'applicantName'],
     ['case.idNumber', app.applicant && app.applicant.idNumber, 'applicantIdNumber'],
@@ -151,7 +152,7 @@ function uploadForm(applicationId, files, message) {
   return form;
 }
 
-export function historySection(applicationId) {
+export function historySection(applicationId, type) {
   const list = el('ol', { class: 'timeline', id: 'history-list' }, el('li', { class: 'muted' }, t('common.loading')));
   (async () => {
     try {
@@ -162,7 +163,7 @@ export function historySection(applicationId) {
         list.append(el('li', { class: `event event-${e.action}`, dataset: { action: e.action } },
           el('div', { class: 'event-head' },
             el('time', { datetime: e.at }, formatDateTime(e.at)),
-            el('span', { class: 'event-stage' }, label('stage', e.taskKey || e.stage)),
+            el('span', { class: 'event-stage' }, stageName(type, e.taskKey || e.stage)),
             el('strong', { class: 'event-action' }, label('action', e.action)),
             el('span', { class: 'event-actor' }, e.actorName || e.actor || '')),
           e.opinion ? el('blockquote', { class: 'opinion' }, e.opinion) : null));

@@ -2,6 +2,7 @@
 import { api, csrfToken } from './api.js';
 import { lang, loadTexts, setLang, t, label, translatePage } from './i18n.js';
 import { el, clear, formatDateTime, showFlash } from './ui.js';
+import { loadTypes } from './types.js';
 
 const NAV = [
   { page: 'inbox', href: '/', key: 'nav.inbox' },
@@ -10,11 +11,11 @@ const NAV = [
   { page: 'models', href: '/admin/models', key: 'nav.models', role: 'admin' },
 ];
 
-/** Loads the texts, renders the header and answers the current user (GET /api/me). */
+/** Loads the texts and the names of types and stages, renders the header and answers the current user (GET /api/me). */
 export async function initPage(page) {
   await loadTexts();
   translatePage();
-  const me = await api.get('/api/me');
+  const [me] = await Promise.all([api.get('/api/me'), loadTypes()]);
   renderHeader(document.getElementById('app-header'), page, me);
   showFlash(document.getElementById('page-message'));
   return me;

@@ -2,8 +2,8 @@
 // GET /api/signs. Filters and the search stay in the page (never in its address); the tab is in the hash.
 import { api } from './api.js';
 import { initPage } from './header.js';
-import { t, label } from './i18n.js';
-import { TASK_KEYS, TYPES } from './codes.js';
+import { t } from './i18n.js';
+import { typeCodes, typeName, stageName, stageOptions } from './types.js';
 import { el, clear, formatDateTime, showMessage, showProblem, flashNext, busy } from './ui.js';
 
 const SCOPES = ['mine', 'group', 'done', 'cc', 'signs'];
@@ -11,14 +11,22 @@ const PAGE_SIZE = 20;
 const state = { scope: 'mine', page: 0 };
 const listMessage = () => document.getElementById('list-message');
 
-function options(select, codes, prefix) {
+function options(select, entries) {
+  const chosen = select.value;
   clear(select).append(el('option', { value: '' }, t('inbox.filter.all')));
-  for (const code of codes) select.append(el('option', { value: code }, label(prefix, code)));
+  for (const { id, name } of entries) select.append(el('option', { value: id }, name));
+  if (entries.some((e) => e.id === chosen)) select.value = chosen;
+}
+
+/** The stage filter offers the stages of the chosen type (all types' when none is chosen). */
+function stageFilter() {
+  options(document.getElementById('filter-stage'), stageOptions(document.getElementById('filter-type').value, true));
 }
 
 async function setupFilters(me) {
-  options(document.getElementById('filter-type'), TYPES, 'type');
-  options(document.getElementById('filter-stage'), TASK_KEYS, 'stage');
+  options(document.getElementById('filter-type'), typeCodes().map((id) => ({ id, name: typeName(id) })));
+  stageFilter();
+  document.getElementById('filter-type').addEventListener('change', stageFilter);
   if (me.regionLevel === 'district') {
     try {
       const regions = await api.get('/api/regions');
@@ -107,8 +115,8 @@ function renderTasks(page) {
     const number = task.applicationNumber || task.id;
     const row = el('tr', { class: `task-row ${rowClass(task)}`, dataset: { taskId: task.id, taskKey: task.taskKey, number: task.applicationNumber || '' } },
       el('td', {}, href ? el('a', { href, class: 'task-link' }, number) : number),
-      el('td', {}, label('type', task.type)),
-      el('td', {}, label('stage', task.taskKey)),
+      el('td', { class: 'type-name' }, typeName(task.type)),
+      el('td', { class: 'stage-name' }, stageName(task.type, task.taskKey)),
       el('td', {}, task.assignee || el('span', { class: 'muted' }, t('inbox.unassigned'))),
       state.scope === 'done' || state.scope === 'cc' ? el('td', {}, '—') : dueCell(task),
       el('td', {}, formatDateTime(task.created)));
@@ -163,7 +171,7 @@ function renderSigns(signs) {
     reject.addEventListener('click', () => decide('reject', reject));
     const card = el('li', { class: 'card', dataset: { signId: sign.id } },
       el('p', {}, el('a', { href: `/applications/${sign.applicationId}` }, `${t('case.number')} #${sign.applicationId}`),
-        ' · ', label('stage', sign.taskKey)),
+        ' · ', stageName(sign.type, sign.taskKey)),
       el('p', { class: 'muted' }, `${t('inbox.sign.col.requestedBy')}: ${sign.requestedBy} · ${t('inbox.sign.col.at')}: ${formatDateTime(sign.createdAt)}`),
       el('label', { for: opinionId }, t('inbox.sign.opinion')), opinion, box,
       el('div', { class: 'actions' }, approve, reject));

@@ -2,8 +2,9 @@
 // for reviewers and approvers, and cases past their statutory limit.
 import { api } from './api.js';
 import { initPage } from './header.js';
-import { t, label } from './i18n.js';
+import { t } from './i18n.js';
 import { el, clear, formatDate, formatDateTime, showProblem, flashNext, busy } from './ui.js';
+import { typeName, stageName } from './types.js';
 
 const me = await initPage('overdue');
 const mayUrge = me.roles.includes('reviewer') || me.roles.includes('approver');
@@ -37,7 +38,7 @@ try {
         .map((k) => el('th', { scope: 'col' }, t(k))))),
       el('tbody', {}, data.tasks.map((task) => el('tr', { class: 'row-overdue', dataset: { taskId: task.id, number: task.applicationNumber || '' } },
         el('td', {}, task.applicationId ? el('a', { href: `/applications/${task.applicationId}` }, task.applicationNumber) : ''),
-        el('td', {}, label('stage', task.taskKey)),
+        el('td', {}, stageName(task.type, task.taskKey)),
         el('td', {}, task.assignee || el('span', { class: 'muted' }, t('inbox.unassigned'))),
         el('td', {}, el('time', { datetime: task.due }, formatDateTime(task.due))),
         urgeCell(task))))));
@@ -50,8 +51,8 @@ try {
       el('thead', {}, el('tr', {}, ['case.number', 'case.type', 'case.stage', 'case.procedureDue'].map((k) => el('th', { scope: 'col' }, t(k))))),
       el('tbody', {}, data.applications.map((a) => el('tr', { class: 'row-overdue' },
         el('td', {}, el('a', { href: `/applications/${a.id}` }, a.number)),
-        el('td', {}, label('type', a.type)),
-        el('td', {}, label('stage', a.stage)),
+        el('td', {}, typeName(a.type)),
+        el('td', {}, stageName(a.type, a.stage)),
         el('td', {}, formatDate(a.procedureDue)))))));
   }
 } catch (e) {

@@ -2,8 +2,8 @@
 // form-js from GET /api/tasks/{id}/form, and the operations the stage allows.
 import { api } from './api.js';
 import { initPage } from './header.js';
-import { t, label } from './i18n.js';
-import { DECISIONS } from './codes.js';
+import { t, label, lang } from './i18n.js';
+import { stageName, decisionName, decisionCodes } from './types.js';
 import { el, clear, formatDateTime, showMessage, showProblem, flashNext, busy, pathId } from './ui.js';
 import { summarySection, membersSection, materialsSection, historySection, noticesSection } from './case-view.js';
 
@@ -12,8 +12,10 @@ const pageMessage = document.getElementById('page-message');
 let form = null;
 let formLabels = {};
 
+let taskType = null;
+
 function decisionLabel(code) {
-  return label('decision', code);
+  return decisionName(taskType, code);
 }
 
 function needsOpinion(decision) {
@@ -22,7 +24,7 @@ function needsOpinion(decision) {
 
 function renderMeta(task, me) {
   document.getElementById('task-heading').textContent =
-    `${label('stage', task.taskKey)} · ${task.applicationNumber || ''}`;
+    `${stageName(task.type, task.taskKey)} · ${task.applicationNumber || ''}`;
   const meta = clear(document.getElementById('task-meta'));
   const due = el('span', { class: 'meta-item', id: 'task-due' }, `${t('task.due')}: `,
     task.due ? el('time', { datetime: task.due }, formatDateTime(task.due)) : '—');
@@ -39,6 +41,11 @@ function renderMeta(task, me) {
       task.signers.map((s) => el('span', { class: `tag tag-sign-${s.status}` }, `${s.userId} ${label('signStatus', s.status)}`))));
   }
   if (task.overdue) document.getElementById('task-root').classList.add('is-overdue');
+  // what the stage requires now (e.g. a spot-check to keep the quota), as the server words it
+  for (const note of task.notes || []) {
+    meta.append(el('p', { class: 'message message-error', role: 'status', 'data-note': note.code },
+      lang() === 'en' ? note.detailEn : note.detail));
+  }
 }
 
 async function renderCase(task, me) {
@@ -46,7 +53,7 @@ async function renderCase(task, me) {
   const column = clear(document.getElementById('case-column'));
   column.append(await summarySection(app), membersSection(app),
     materialsSection(app, me.roles.includes('clerk') && app.status === 'in_progress'),
-    historySection(app.id), noticesSection(app.notices));
+    historySection(app.id, app.type), noticesSection(app.notices));
 }
 
 async function renderForm(task, mine) {
@@ -136,14 +143,14 @@ function decisionPanel(task, me) {
     return;
   }
 
-  const allowed = DECISIONS.filter((d) => (task.allowedDecisions || []).includes(d));
+  const allowed = decisionCodes().filter((d) => (task.allowedDecisions || []).includes(d));
   const opinion = el('textarea', { id: 'opinion', name: 'opinion', rows: 4, 'data-field': 'opinion', 'aria-describedby': 'opinion-hint' });
   box.append(el('label', { for: 'opinion' }, t('task.opinion')), opinion,
     el('p', { class: 'hint', id: 'opinion-hint' }, t('task.opinionHint')));
   let returnTo = null;
   if (allowed.includes('return') && (task.returnTargets || []).length) {
     returnTo = el('select', { id: 'return-to', name: 'returnTo', 'data-field': 'data.returnTo' },
-      task.returnTargets.map((k) => el('option', { value: k }, label('stage', k))));
+      task.returnTargets.map((k) => el('option', { value: k }, stageName(task.type, k))));
     box.append(el('label', { for: 'return-to' }, t('task.returnTo')), returnTo);
   }
   const buttons = el('div', { class: 'actions decisions' });
@@ -315,6 +322,7 @@ try {
   document.body.dataset.error = String(e.status);
 }
 if (task) {
+  taskType = task.type;
   document.getElementById('task-root').hidden = false;
   renderMeta(task, me);
   decisionPanel(task, me);

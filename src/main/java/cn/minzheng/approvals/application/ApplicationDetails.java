@@ -15,8 +15,11 @@ public class ApplicationDetails {
   private final ApplicationService applications;
   private final NoticeService notices;
   private final CaseHistory history;
+  private final InstalmentMapper instalments;
 
-  public ApplicationDetails(ApplicationService applications, NoticeService notices, CaseHistory history) {
+  public ApplicationDetails(ApplicationService applications, NoticeService notices, CaseHistory history,
+                            InstalmentMapper instalments) {
+    this.instalments = instalments;
     this.applications = applications;
     this.notices = notices;
     this.history = history;
@@ -26,7 +29,7 @@ public class ApplicationDetails {
     List<ApplicationView.NoticeRef> refs = notices.ofApplication(application.getId()).stream()
         .map(n -> new ApplicationView.NoticeRef(n.getId(), n.getKind(), n.getDocNumber(), n.getCreatedAt())).toList();
     return ApplicationView.full(application, applications.members(application.getId()),
-        applications.materials(application.getId()), refs, disclosure);
+        applications.materials(application.getId()), refs, instalments.findByApplication(application.getId()), disclosure);
   }
 
   public List<HistoryEntry> history(ApplicationRecord application) {

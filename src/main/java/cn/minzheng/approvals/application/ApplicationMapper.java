@@ -61,4 +61,6 @@ public interface ApplicationMapper {
   void insertOpenPerson(@Param("type") String type, @Param("idNumber") String idNumber, @Param("applicationId") long applicationId);
 
   int deleteOpenPersons(long applicationId);
+  /** Replaces the type-specific data (what the process recorded is added to what was applied for). */
+  int updateData(@Param("id") long id, @Param("dataJson") String dataJson, @Param("now") java.time.LocalDateTime now);
 }

@@ -21,6 +21,7 @@ import cn.minzheng.approvals.common.Page;
 import cn.minzheng.approvals.common.IdNumbers;
 import cn.minzheng.approvals.common.Masking;
 import cn.minzheng.approvals.process.CaseEngine;
+import cn.minzheng.approvals.process.CaseProcesses;
 import cn.minzheng.approvals.region.RegionService;
 import cn.minzheng.approvals.region.RegionService.RegionPath;
 import cn.minzheng.approvals.security.CurrentUser;
@@ -41,9 +42,12 @@ public class ApplicationService {
   private final CaseEngine engine;
   private final ObjectMapper json;
   private final Clock clock;
+  private final CaseProcesses processes;
 
   public ApplicationService(ApplicationMapper applications, ApplicationRequestValidator validator, RegionService regions,
-                            Counters counters, CaseHistory history, CaseEngine engine, ObjectMapper json, Clock clock) {
+                            Counters counters, CaseHistory history, CaseEngine engine, ObjectMapper json, Clock clock,
+                            CaseProcesses processes) {
+    this.processes = processes;
     this.applications = applications;
     this.validator = validator;
     this.regions = regions;
@@ -119,6 +123,7 @@ public class ApplicationService {
       // the primary key refuses a concurrent second application for the same person
       applications.insertOpenPerson(request.type(), idNumber, application.getId());
     }
+    processes.forType(request.type()).onSubmitted(application);
     history.record(application.getId(), "Start", null, user.id(), user.name(), "submit", request.reason(),
         Map.of("number", application.getNumber()));
     String processInstanceId = engine.start(application);
@@ -253,6 +258,9 @@ public class ApplicationService {
     boolean holds = ApplicationStatus.OPEN.contains(status) || ApplicationStatus.APPROVED.equals(status);
     if (wasHolding && !holds) {
       applications.deleteOpenPersons(applicationId);
+      if (processes.supports(application.getType())) {
+        processes.forType(application.getType()).onReleased(applicationId, status);
+      }
     } else if (!wasHolding && holds) {
       java.util.Map<String, String> persons = new java.util.LinkedHashMap<>();
       persons.put(application.getApplicantIdNumber(), application.getApplicantName());
@@ -266,6 +274,20 @@ public class ApplicationService {
         applications.insertOpenPerson(application.getType(), person.getKey(), applicationId);
       }
     }
+  }
+
+  /** The case now runs in another model instance (e.g. its 终止): the inbox finds its tasks through it. */
+  @Transactional
+  public void moveToProcessInstance(long applicationId, String processInstanceId) {
+    applications.updateProcessInstance(applicationId, processInstanceId);
+  }
+
+  /** Adds what a stage recorded (an advance paid, a deadline set) to the application's {@code data}. */
+  @Transactional
+  public void recordData(long applicationId, Map<String, Object> entries) {
+    Map<String, Object> data = ApplicationData.asMap(getForProcess(applicationId).getDataJson());
+    data.putAll(entries);
+    applications.updateData(applicationId, toJson(data), LocalDateTime.now(clock));
   }
 
   @Transactional

@@ -12,6 +12,8 @@ public final class ApplicationStatus {
   public static final String WITHDRAWN = "withdrawn";
   public static final String APPEALING = "appealing";
   public static final String WAITING = "waiting";
+  /** A benefit ended by a 终止 decision (特困): the person no longer qualifies. */
+  public static final String TERMINATED = "terminated";
 
   /** While in one of these the person may not apply again for the same type. */
   public static final Set<String> OPEN = Set.of(IN_PROGRESS, APPEALING, WAITING);

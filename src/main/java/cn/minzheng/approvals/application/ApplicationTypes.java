@@ -12,6 +12,9 @@ public final class ApplicationTypes {
   public static final String LINSHI = "linshi";
   public static final String BINZANG = "binzang";
 
+  /** The types in the order clients list them (api-contract.md). */
+  public static final java.util.List<String> ORDER = java.util.List.of(DIBAO, TEKUN, LINSHI, YANGLAO, SHZZ, BINZANG);
+
   public static final Set<String> RELATIONS =
       Set.of("self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other");
   public static final Set<String> WORK_ABILITIES = Set.of("full", "partial", "none");

@@ -18,7 +18,7 @@ public record ApplicationView(Long id, String number, String type, String status
                               BigDecimal standard, BigDecimal amount, String bankAccount, String reason,
                               List<NoticeRef> notices, String processInstanceId, LocalDateTime createdAt,
                               LocalDateTime updatedAt, java.time.LocalDate procedureDue, String extensionReason,
-                              String creditCode, String institutionCode, String bed) {
+                              String creditCode, String institutionCode, String bed, List<Payment> instalments) {
 
   /** Key in {@code data} of the 统一社会信用代码 a registration (shzz) is given at 准予登记. */
   public static final String CREDIT_CODE = "creditCode";
@@ -31,6 +31,10 @@ public record ApplicationView(Long id, String number, String type, String status
   }
 
   public record Material(String kind, String description, boolean provided) {
+  }
+
+  /** One payment of an approval paid in stages (分次发放). */
+  public record Payment(int seq, java.time.LocalDate dueDate, BigDecimal amount, String status) {
   }
 
   public record NoticeRef(Long id, String kind, String docNumber, LocalDateTime createdAt) {
@@ -53,11 +57,12 @@ public record ApplicationView(Long id, String number, String type, String status
         new Person(a.getApplicantName(), IdNumbers.mask(a.getApplicantIdNumber()), Masking.phone(a.getApplicantPhone())),
         null, null, a.getHouseholdSize(), null, a.getStandardAmount(), a.getAmount(), null, null, null,
         a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
-        ApplicationData.value(a.getDataJson(), CREDIT_CODE), placedInstitution(a), ApplicationData.value(a.getDataJson(), "bed"));
+        ApplicationData.value(a.getDataJson(), CREDIT_CODE), placedInstitution(a), ApplicationData.value(a.getDataJson(), "bed"),
+        null);
   }
 
   public static ApplicationView full(ApplicationRecord a, List<MemberRecord> members, List<MaterialRecord> materials,
-                                     List<NoticeRef> notices, Disclosure disclosure) {
+                                     List<NoticeRef> notices, List<Instalment> instalments, Disclosure disclosure) {
     List<Member> memberViews = members.stream().map(m -> new Member(m.getName(),
         disclosure.fullIdNumbers() ? m.getIdNumber() : IdNumbers.mask(m.getIdNumber()), m.getRelation(), m.isCoResident(),
         m.getWorkAbility(), m.getDisability(), disclosure.incomes() ? m.getMonthlyIncome() : null)).toList();
@@ -70,6 +75,8 @@ public record ApplicationView(Long id, String number, String type, String status
         materialViews, a.getHouseholdSize(), disclosure.incomes() ? a.getPerCapitaIncome() : null, a.getStandardAmount(),
         a.getAmount(), Masking.account(a.getBankAccount()), a.getReason(), notices, a.getProcessInstanceId(),
         a.getCreatedAt(), a.getUpdatedAt(), a.getProcedureDue(), a.getExtensionReason(),
-        ApplicationData.value(a.getDataJson(), CREDIT_CODE), placedInstitution(a), ApplicationData.value(a.getDataJson(), "bed"));
+        ApplicationData.value(a.getDataJson(), CREDIT_CODE), placedInstitution(a), ApplicationData.value(a.getDataJson(), "bed"),
+        instalments.isEmpty() ? null : instalments.stream()
+            .map(i -> new Payment(i.seq(), i.dueDate(), i.amount(), i.status())).toList());
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationRequest;
+import cn.minzheng.approvals.application.ApplicationStatus;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.common.IdNumbers;
 import cn.minzheng.approvals.process.CaseProcess;
@@ -83,10 +84,28 @@ public class BinzangProcess extends AbstractCaseProcess {
       TASK_DISTRICT_APPROVE, List.of(TASK_MATERIAL_REVIEW));
 
   private final Clock clock;
+  private final DeceasedClaims claims;
 
-  public BinzangProcess(Clock clock) {
+  public BinzangProcess(Clock clock, DeceasedClaims claims) {
     super(ApplicationTypes.BINZANG, KEY, "BZ", ALLOWED, Set.of(), RETURN_TARGETS, ALLOWED.keySet());
     this.clock = clock;
+    this.claims = claims;
+  }
+
+  /** One subsidy of each kind per deceased: a second application is refused (422) naming the first. */
+  @Override
+  public void onSubmitted(ApplicationRecord application) {
+    Map<String, Object> data = ApplicationData.asMap(application.getDataJson());
+    claims.claim((String) data.get(VAR_SUBSIDY), (String) ((Map<?, ?>) data.get("deceased")).get("idNumber"),
+        application.getId());
+  }
+
+  /** Not accepted or withdrawn: no decision was taken on the merits, so the family may apply again. */
+  @Override
+  public void onReleased(long applicationId, String status) {
+    if (ApplicationStatus.NOT_ACCEPTED.equals(status) || ApplicationStatus.WITHDRAWN.equals(status)) {
+      claims.release(applicationId);
+    }
   }
 
   @Override

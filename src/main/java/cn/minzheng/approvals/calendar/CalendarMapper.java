@@ -12,4 +12,18 @@ public interface CalendarMapper {
   List<Integer> findYears();
 
   List<LocalDate> findDays(@Param("kind") String kind);
+
+  /** The official notice a year's arrangement comes from; null when the year is not covered. */
+  String findYearSource(@Param("year") int year);
+
+  /** The days of {@code from}..{@code to} (inclusive), by date. */
+  List<CalendarDay> findDaysBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  void insertYear(@Param("year") int year, @Param("source") String source);
+
+  void updateYearSource(@Param("year") int year, @Param("source") String source);
+
+  void deleteDaysBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  void insertDay(CalendarDay day);
 }

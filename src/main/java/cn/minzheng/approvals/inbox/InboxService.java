@@ -65,11 +65,13 @@ public class InboxService {
   private final TaskSharingMapper sharing;
   private final NotificationService notifications;
   private final ObjectMapper json;
+  private final List<CompletionGuard> guards;
 
   public InboxService(TaskService tasks, HistoryService historyService, RuntimeService runtime, FormService forms,
                       TaskAccess access, TaskInbox inbox, ApplicationService applications, ApplicationDetails details,
                       CaseHistory history, StageDataRules stageRules, TaskSharingMapper sharing,
-                      NotificationService notifications, ObjectMapper json) {
+                      NotificationService notifications, ObjectMapper json, List<CompletionGuard> guards) {
+    this.guards = guards;
     this.tasks = tasks;
     this.historyService = historyService;
     this.runtime = runtime;
@@ -153,7 +155,8 @@ public class InboxService {
     return new TaskView(row.id(), row.name(), row.taskKey(), row.applicationId(), row.applicationNumber(), row.type(),
         row.stage(), row.assignee(), row.due(), row.overdue(), row.dueSoon(), row.created(), task.getOwner(),
         task.getDelegationState() == null ? null : task.getDelegationState().name().toLowerCase(), allowed,
-        ct.process().returnTargets(ct.key()), signers, detail);
+        ct.process().returnTargets(ct.key()), signers, detail,
+        guards.stream().flatMap(g -> g.notes(ct.application(), ct.key()).stream()).toList());
   }
 
   /** The stage's Camunda Form exactly as deployed. */
@@ -222,6 +225,7 @@ public class InboxService {
       }
     }
     Map<String, Object> formValues = formValues(taskId, taskKey, decision, data);
+    guards.forEach(g -> g.check(ct.application(), taskKey, decision, formValues));
     if (task.getAssignee() == null) {
       tasks.claim(taskId, user.id());
     }

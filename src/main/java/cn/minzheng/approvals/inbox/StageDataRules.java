@@ -14,6 +14,12 @@ import cn.minzheng.approvals.web.ApiException.FieldProblem;
 @Component
 public class StageDataRules {
 
+  private final cn.minzheng.approvals.linshi.LinshiProcess linshi;
+
+  public StageDataRules(cn.minzheng.approvals.linshi.LinshiProcess linshi) {
+    this.linshi = linshi;
+  }
+
   public List<FieldProblem> check(String taskKey, Decision decision, Map<String, Object> data) {
     List<FieldProblem> problems = new ArrayList<>();
     switch (taskKey) {
@@ -46,10 +52,44 @@ public class StageDataRules {
           }
         }
       }
+      case cn.minzheng.approvals.linshi.LinshiProcess.TASK_STREET_APPROVE,
+           cn.minzheng.approvals.linshi.LinshiProcess.TASK_DISTRICT_APPROVE -> {
+        if (decision == Decision.APPROVE) {
+          checkWhole(problems, data, "instalments", linshi.maxInstalments());
+          checkWhole(problems, data, "intervalMonths", 12);
+          checkDate(problems, data, "firstPaymentDate");
+        }
+      }
+      case cn.minzheng.approvals.linshi.LinshiProcess.TASK_COORDINATION_MEETING -> {
+        checkDate(problems, data, "meetingDate");
+        if ("adjust".equals(data.get("meetingDecision")) && blank(data.get("meetingAmount"))) {
+          problems.add(new FieldProblem("data.meetingAmount", "validation.required"));
+        }
+      }
       default -> {
       }
     }
     return problems;
+  }
+
+  /** A whole number from 1 to {@code max}, when given. */
+  private static void checkWhole(List<FieldProblem> problems, Map<String, Object> data, String key, int max) {
+    Object value = data.get(key);
+    if (value != null && !(value instanceof Number n && n.doubleValue() == Math.floor(n.doubleValue())
+        && n.intValue() >= 1 && n.intValue() <= max)) {
+      problems.add(new FieldProblem("data." + key, "validation.range"));
+    }
+  }
+
+  private static void checkDate(List<FieldProblem> problems, Map<String, Object> data, String key) {
+    Object value = data.get(key);
+    if (!blank(value)) {
+      try {
+        java.time.LocalDate.parse(value.toString());
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(new FieldProblem("data." + key, "validation.type"));
+      }
+    }
   }
 
   private static boolean blank(Object value) {

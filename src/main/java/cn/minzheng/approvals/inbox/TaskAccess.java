@@ -55,6 +55,8 @@ public class TaskAccess {
     boolean candidate = user.id().equals(task.getAssignee()) || user.id().equals(task.getOwner())
         || candidateGroups(taskId).stream().anyMatch(user.groups()::contains);
     if (!candidate) {
+      // completed by someone else since we found it (its links went with it): the loser of a race gets 409
+      find(taskId, user);
       throw ApiException.notFound();
     }
     return withCase(task, user);
@@ -66,11 +68,19 @@ public class TaskAccess {
   }
 
   public List<String> candidateGroups(String taskId) {
-    return tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .filter(group -> group != null)
-        .toList();
+    try {
+      return tasks.getIdentityLinksForTask(taskId).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .map(IdentityLink::getGroupId)
+          .filter(group -> group != null)
+          .toList();
+    } catch (RuntimeException e) {
+      // completed by someone else since we found it: the engine fails inside instead of answering "none"
+      if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+        throw ApiException.conflict("error.task-done");
+      }
+      throw e;
+    }
   }
 
   /** The applications of several process instances (a case's model or its stages), each looked up once. */

@@ -49,6 +49,7 @@ public class LinshiProcess extends AbstractCaseProcess {
   public static final String TASK_DEMOCRATIC_REVIEW = "Task_DemocraticReview";
   public static final String TASK_STREET_APPROVE = "Task_StreetApprove";
   public static final String TASK_DISTRICT_APPROVE = "Task_DistrictApprove";
+  public static final String TASK_COORDINATION_MEETING = "Task_CoordinationMeeting";
 
   public static final String CALL_ACCEPTANCE = "Call_Acceptance";
   public static final String CALL_PUBLIC_NOTICE = "Call_PublicNotice";
@@ -58,9 +59,12 @@ public class LinshiProcess extends AbstractCaseProcess {
   public static final String BOUNDARY_REOPENED = "Boundary_Reopened";
   public static final String BOUNDARY_SUPPLEMENT_OVERDUE = "Boundary_SupplementOverdue";
 
+  public static final String SERVICE_RECORD_ADVANCE = "Service_RecordAdvance";
+  public static final String SERVICE_NOTICE_ADVANCE = "Service_NoticeAdvance";
   public static final String SERVICE_CHECK_MATERIALS = "Service_CheckMaterials";
   public static final String SERVICE_APPROVAL_LEVEL = "Service_ApprovalLevel";
   public static final String SERVICE_RECORD_AMOUNT = "Service_RecordAmount";
+  public static final String SERVICE_SCHEDULE_INSTALMENTS = "Service_ScheduleInstalments";
   public static final String SERVICE_NOTICE_APPROVED = "Service_NoticeApproved";
   public static final String SERVICE_NOTICE_REJECTED = "Service_NoticeRejected";
   public static final String SERVICE_NOTICE_SUPPLEMENT_MISSED = "Service_NoticeSupplementMissed";
@@ -80,6 +84,11 @@ public class LinshiProcess extends AbstractCaseProcess {
   public static final String VAR_MATERIALS_MISSING = "materialsMissing";
   public static final String VAR_APPROVAL_LEVEL = "approvalLevel";
   public static final String VAR_URBAN_STANDARD = "urbanStandard";
+  public static final String VAR_MEETING_DAYS = "meetingDays";
+  public static final String VAR_INSTALMENTS = "instalments";
+  public static final String VAR_FIRST_PAYMENT_DATE = "firstPaymentDate";
+  public static final String VAR_INTERVAL_MONTHS = "intervalMonths";
+  public static final String LEVEL_MEETING = "meeting";
 
   public static final String DECISION_APPROVAL_LEVEL = "linshi-approval-level";
 
@@ -89,7 +98,8 @@ public class LinshiProcess extends AbstractCaseProcess {
       TASK_INVESTIGATE, EnumSet.of(APPROVE),
       TASK_DEMOCRATIC_REVIEW, EnumSet.of(APPROVE, RETURN),
       TASK_STREET_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN),
-      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN));
+      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN),
+      TASK_COORDINATION_MEETING, EnumSet.of(APPROVE));
 
   private static final Map<String, List<String>> RETURN_TARGETS = Map.of(
       TASK_DEMOCRATIC_REVIEW, List.of(TASK_INVESTIGATE),
@@ -103,11 +113,15 @@ public class LinshiProcess extends AbstractCaseProcess {
   private final int paperDeadline;
   private final int supplementDays;
   private final int sameCausePerYear;
+  private final int meetingDays;
+  private final int maxInstalments;
 
   public LinshiProcess(LinshiMapper mapper, Clock clock,
                        @Value("${approvals.linshi.paper-deadline:5}") int paperDeadline,
                        @Value("${approvals.linshi.supplement-days:10}") int supplementDays,
-                       @Value("${approvals.linshi.same-cause-per-year:1}") int sameCausePerYear) {
+                       @Value("${approvals.linshi.same-cause-per-year:1}") int sameCausePerYear,
+                       @Value("${approvals.linshi.meeting-days:10}") int meetingDays,
+                       @Value("${approvals.linshi.max-instalments:6}") int maxInstalments) {
     super(ApplicationTypes.LINSHI, KEY, "LS", ALLOWED, FULL_ID_STAGES, RETURN_TARGETS,
         Set.of(TASK_STREET_APPROVE, TASK_DISTRICT_APPROVE));
     this.mapper = mapper;
@@ -115,6 +129,13 @@ public class LinshiProcess extends AbstractCaseProcess {
     this.paperDeadline = paperDeadline;
     this.supplementDays = supplementDays;
     this.sameCausePerYear = sameCausePerYear;
+    this.meetingDays = meetingDays;
+    this.maxInstalments = maxInstalments;
+  }
+
+  /** 分次发放 [local]: how many instalments one approval may be split into. */
+  public int maxInstalments() {
+    return maxInstalments;
   }
 
   @Override
@@ -178,6 +199,7 @@ public class LinshiProcess extends AbstractCaseProcess {
     variables.put("cause", data.get("cause"));
     variables.put(VAR_PAPER_DEADLINE, paperDeadline);
     variables.put(VAR_SUPPLEMENT_DAYS, supplementDays);
+    variables.put(VAR_MEETING_DAYS, meetingDays);
     return variables;
   }
 }

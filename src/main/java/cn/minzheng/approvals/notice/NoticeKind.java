@@ -18,7 +18,13 @@ public enum NoticeKind {
   REJECTED("rejected", "不予批准决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),
   CERTIFICATE("certificate", "证书", Organ.DISTRICT, false, null),
   APPEAL_DECISION("appeal_decision", "复核决定书", Organ.DISTRICT, true, ApplicationStatus.REJECTED),
-  WITHDRAWN("withdrawn", "撤回申请告知书", Organ.STREET, false, ApplicationStatus.WITHDRAWN);
+  WITHDRAWN("withdrawn", "撤回申请告知书", Organ.STREET, false, ApplicationStatus.WITHDRAWN),
+  /** 轮候: the person is admitted but waits for a bed (position, institution, priority, what comes next). */
+  QUEUED("queued", "轮候通知书", Organ.DISTRICT, false, ApplicationStatus.WAITING),
+  /** 临时救助 急难型: the street paid a small amount at once; the papers follow (notices/linshi/advance_relief.ftlh). */
+  ADVANCE_RELIEF("advance_relief", "先行救助告知书", Organ.STREET, false, null),
+  /** 终止 of a benefit (特困): a negative decision with §0's mandatory content (notices/<type>/terminated.ftlh). */
+  TERMINATED("terminated", "终止救助供养决定书", Organ.DISTRICT, true, ApplicationStatus.TERMINATED);
 
   /** Which office signs: the 街道办事处 or the 区民政局. */
   public enum Organ { STREET, DISTRICT }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import cn.minzheng.approvals.config.ApprovalsProperties;
-import freemarker.cache.ClassTemplateLoader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,24 +41,26 @@ public class NoticeRenderer {
   private final Timer pdfTimer;
 
   public NoticeRenderer(ApprovalsProperties properties) {
-    this(properties, new SimpleMeterRegistry());
+    this(properties, new SimpleMeterRegistry(), Optional.empty());
   }
 
+  /** With the administrators' saved templates, when the application provides them. */
   @Autowired
-  public NoticeRenderer(ApprovalsProperties properties, MeterRegistry registry) {
+  public NoticeRenderer(ApprovalsProperties properties, MeterRegistry registry,
+                        Optional<NoticeTemplateOverrides> overrides) {
     this.htmlTimer = Timer.builder("approvals.notice.render").tag("format", "html").register(registry);
     this.pdfTimer = Timer.builder("approvals.notice.render").tag("format", "pdf").register(registry);
     this.settings = properties.getNotices();
-    this.freemarker = lockedDown();
+    this.freemarker = lockedDown(new NoticeTemplateLoader(overrides.orElse(null)));
     if (!new File(settings.getFontPath()).isFile()) {
       log.warn("CJK font {} not found: PDF notices cannot be produced until it is installed (fonts-wqy-microhei)"
           + " or approvals.notices.font-path points to one", settings.getFontPath());
     }
   }
 
-  static Configuration lockedDown() {
+  static Configuration lockedDown(NoticeTemplateLoader loader) {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-    cfg.setTemplateLoader(new ClassTemplateLoader(NoticeRenderer.class, "/notices"));
+    cfg.setTemplateLoader(loader);
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
     cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
@@ -86,7 +88,24 @@ public class NoticeRenderer {
     }
   }
 
-  /** Renders a template of {@code src/main/resources/notices/}. */
+  /** Forgets the parsed templates, after an administrator saved or reverted one. */
+  public void templatesChanged() {
+    freemarker.clearTemplateCache();
+  }
+
+  /** The text of a template as shipped under {@code notices/} on the classpath, if there is one. */
+  public Optional<String> shippedSource(String templateName) {
+    if (!NoticeTemplateLoader.NOTICE_NAME.matcher(templateName).matches()) {
+      return Optional.empty();
+    }
+    try (var in = NoticeRenderer.class.getResourceAsStream("/notices/" + templateName)) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new NoticeRenderException("template " + templateName + " cannot be read", e);
+    }
+  }
+
+  /** Renders a template of {@code src/main/resources/notices/} (or its saved replacement). */
   public String render(String templateName, Map<String, Object> model) {
     try {
       return process(freemarker.getTemplate(templateName), model);

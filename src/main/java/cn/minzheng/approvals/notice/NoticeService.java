@@ -121,6 +121,18 @@ public class NoticeService {
   }
 
   /**
+   * The model a notice of this kind and type would get, filled with {@link NoticeSample}'s made-up case:
+   * what an administrator's draft template is tried on before it may be saved.
+   */
+  public Map<String, Object> sampleModel(String type, NoticeKind kind) {
+    NoticeSample sample = NoticeSample.of(type, LocalDate.now(clock));
+    Region organ = kind.organ() == NoticeKind.Organ.STREET ? sample.street() : sample.district();
+    String docNumber = organ.getDocPrefix() + "〔" + sample.issued().getYear() + "〕88号";
+    return model(sample.application(), kind, organ, sample.street(), sample.district(), docNumber, sample.issued(),
+        sample.input());
+  }
+
+  /**
    * The office that signs: the kind's own (street for 受理/补正/公示, district for decisions), except that
    * a decision taken by street staff (分级审批: small amounts approved by the street) is the street's,
    * and a type may have the district issue everything (registration).
@@ -187,7 +199,9 @@ public class NoticeService {
     legal.put("court", district.getCourt());
     legal.put("reviewDays", 60);
     legal.put("litigationMonths", 6);
-    legal.put("basis", messages.getMessage("notice.basis." + application.getType(), null, "", ZH));
+    // a kind may cite its own articles (e.g. 终止), else the type's
+    String typeBasis = messages.getMessage("notice.basis." + application.getType(), null, "", ZH);
+    legal.put("basis", messages.getMessage("notice.basis." + application.getType() + "." + kind.code(), null, typeBasis, ZH));
     model.put("legal", legal);
 
     LocalDate noticeEnd = IsoDurations.addTo(today.atStartOfDay(), properties.getPublicNoticePeriod()).toLocalDate();
@@ -226,7 +240,7 @@ public class NoticeService {
     return renderer.toPdf(notice.getContentHtml());
   }
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

@@ -29,16 +29,23 @@ public class CaseEngine {
   }
 
   public String start(ApplicationRecord application) {
+    CaseProcess process = processes.forType(application.getType());
+    return startModel(application, process.key(), process.startVariables(application));
+  }
+
+  /**
+   * Starts another model for an existing case (e.g. the 终止 of a benefit), with the variables every case
+   * model gets and the application id as business key; returns the instance id.
+   */
+  public String startModel(ApplicationRecord application, String processKey, Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ProcessVariables.APPLICATION_ID, application.getId());
     variables.put(ProcessVariables.STREET_CODE, application.getStreetCode());
     variables.put(ProcessVariables.DISTRICT_CODE, application.getDistrictCode());
     variables.put(ProcessVariables.PUBLIC_NOTICE_PERIOD, properties.getPublicNoticePeriod());
     variables.put(ProcessVariables.APPEAL_WINDOW, properties.getAppealWindow());
-    CaseProcess process = processes.forType(application.getType());
-    variables.putAll(process.startVariables(application));
-    String key = process.key();
-    return runtime.startProcessInstanceByKey(key, String.valueOf(application.getId()), variables).getId();
+    variables.putAll(extra);
+    return runtime.startProcessInstanceByKey(processKey, String.valueOf(application.getId()), variables).getId();
   }
 
   public String numberPrefix(String type) {

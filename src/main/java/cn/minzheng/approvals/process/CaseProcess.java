@@ -21,6 +21,11 @@ public interface CaseProcess {
   /** The process definition key of its model. */
   String key();
 
+  /** Further models a case of this type may run after its own (e.g. 特困 终止); their stages are this type's too. */
+  default List<String> otherModelKeys() {
+    return List.of();
+  }
+
   /** Prefix of its application numbers, e.g. DB in DB-420112-2026-000123. */
   String numberPrefix();
 
@@ -77,5 +82,16 @@ public interface CaseProcess {
   /** Variables the model needs at start besides the common ones (application id, region, periods). */
   default Map<String, Object> startVariables(ApplicationRecord application) {
     return Map.of();
+  }
+
+  /**
+   * Called in the submission's transaction once the application is recorded: a type claims here what may be
+   * held by one application only (e.g. a burial subsidy per deceased); throws an ApiException to refuse.
+   */
+  default void onSubmitted(ApplicationRecord application) {
+  }
+
+  /** Called when the application stops holding its persons (不予受理, 不予批准, 撤回): {@code status} is the new one. */
+  default void onReleased(long applicationId, String status) {
   }
 }

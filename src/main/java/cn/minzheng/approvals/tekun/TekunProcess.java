@@ -64,13 +64,21 @@ public final class TekunProcess extends AbstractCaseProcess {
 
   private static final Map<String, Set<Decision>> ALLOWED = Map.of(
       TASK_INVESTIGATE, EnumSet.of(APPROVE),
-      TASK_DISTRICT_REVIEW, EnumSet.of(APPROVE, REJECT, RETURN));
+      TASK_DISTRICT_REVIEW, EnumSet.of(APPROVE, REJECT, RETURN),
+      // 终止 (processes/tekun-termination.bpmn): the objection's finding is a form field; approve = 核准终止
+      TekunTerminationProcess.TASK_REVIEW_OBJECTION, EnumSet.of(APPROVE),
+      TekunTerminationProcess.TASK_DECIDE_TERMINATION, EnumSet.of(APPROVE, REJECT));
 
   /** 调查核实 checks income and supporters against the records: full ID numbers. */
   /** One person is supported, not a household. */
   public TekunProcess() {
     super(ApplicationTypes.TEKUN, KEY, "TK", ALLOWED, Set.of(TASK_INVESTIGATE),
         Map.of(TASK_DISTRICT_REVIEW, List.of(TASK_INVESTIGATE)), Set.of(TASK_DISTRICT_REVIEW));
+  }
+
+  @Override
+  public List<String> otherModelKeys() {
+    return List.of(TekunTerminationProcess.KEY);
   }
 
   @Override

@@ -84,4 +84,9 @@ public class PageController {
         .header("Referrer-Policy", "same-origin")
         .body(new ClassPathResource("pages/" + name + ".html"));
   }
+
+  /** A page of {@code classpath:pages/} with the workspace's headers, for the pages other features serve. */
+  public static ResponseEntity<Resource> featurePage(String name) {
+    return page(name);
+  }
 }

@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationService;
-import cn.minzheng.approvals.application.ApplicationStatus;
 import cn.minzheng.approvals.process.ProcessBean;
 import cn.minzheng.approvals.process.ProcessVariables;
 
 /**
  * 安置: takes a free bed in the wished-for institution (any of the district when none was named), records
  * {@code institutionCode} and {@code bed} in the application's data; with no bed free the case joins the
- * 轮候 queue with its priority and the status {@code waiting}. Sets {@code placed}.
+ * 轮候 queue with its priority and records what the 轮候通知书 says (place in the queue, institution, priority
+ * category; the notice itself sets the status {@code waiting}). Sets {@code placed}.
  */
 @ProcessBean
 @Component("placeResidentDelegate")
@@ -54,7 +54,7 @@ public class PlaceResidentDelegate implements JavaDelegate {
       execution.setVariable("bed", bed.bedNo());
     } else {
       beds.enqueue(application, wished, nursing, YanglaoProcess.priorityRank(data));
-      applications.changeStatus(applicationId, ApplicationStatus.WAITING);
+      beds.recordData(application, beds.queueFacts(applicationId, wished, data));
     }
     execution.setVariable(YanglaoProcess.VAR_PLACED, bed != null);
   }

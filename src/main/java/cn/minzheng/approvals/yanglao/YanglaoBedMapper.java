@@ -39,6 +39,12 @@ public interface YanglaoBedMapper {
 
   int dequeue(long applicationId);
 
+  /**
+   * The application's place in the 轮候 queue it waits in (1 = next): those of the same district waiting for
+   * the same institution, or for any, ahead of it by priority rank and then time; 0 when it is not queued.
+   */
+  int queuePosition(long applicationId);
+
   Long nextWaiter(@Param("institutionCode") String institutionCode, @Param("districtCode") String districtCode,
                   @Param("nursing") int nursing);
 

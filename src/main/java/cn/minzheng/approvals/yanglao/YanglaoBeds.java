@@ -72,6 +72,23 @@ public class YanglaoBeds {
     }
   }
 
+  /**
+   * What the 轮候通知书 tells the waiter, as entries of the application's data: {@code queuedPosition} (1 = next),
+   * {@code queuedInstitutionName} (absent when any institution of the district will do) and {@code queuedPriority}
+   * (the first priority flag that counts: tekun, alone, disabled, aged80, or none).
+   */
+  public Map<String, Object> queueFacts(long applicationId, String institutionCode, Map<String, Object> data) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("queuedPosition", beds.queuePosition(applicationId));
+    Institution institution = institutionCode == null ? null : beds.findInstitution(institutionCode);
+    if (institution != null) {
+      facts.put("queuedInstitutionName", institution.name());
+    }
+    int rank = YanglaoProcess.priorityRank(data);
+    facts.put("queuedPriority", rank <= YanglaoProcess.PRIORITY_FLAGS.size() ? YanglaoProcess.PRIORITY_FLAGS.get(rank - 1) : "none");
+    return facts;
+  }
+
   public boolean isQueued(long applicationId) {
     return beds.isQueued(applicationId) > 0;
   }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationRequest;
 import cn.minzheng.approvals.application.ApplicationTypes;
 import cn.minzheng.approvals.process.CaseProcess;
@@ -39,6 +40,7 @@ public final class YanglaoProcess extends AbstractCaseProcess {
   public static final String SERVICE_NOTICE_ADMISSION = "Service_NoticeAdmission";
   public static final String SERVICE_NOTICE_AGREEMENT = "Service_NoticeAgreement";
   public static final String SERVICE_NOTICE_REJECTED = "Service_NoticeRejected";
+  public static final String SERVICE_NOTICE_QUEUED = "Service_NoticeQueued";
 
   public static final String END_NOT_ACCEPTED = "End_NotAccepted";
   public static final String END_PLACED = "End_Placed";
@@ -58,6 +60,10 @@ public final class YanglaoProcess extends AbstractCaseProcess {
   public static final String VAR_GRADE = "abilityGrade";
   public static final String VAR_NURSING = "nursingCare";
   public static final String VAR_PLACED = "placed";
+  /** Due dates in working days, from {@link YanglaoProperties} at the case's start. */
+  public static final String VAR_DUE_DAYS_ACCEPT = "dueDaysAccept";
+  public static final String VAR_DUE_DAYS_ASSESS = "dueDaysAssess";
+  public static final String VAR_DUE_DAYS_DECIDE = "dueDaysDecide";
 
   /** Highest score of each domain (自理能力 32, 基础运动能力 16, 精神状态 30, 感知觉与社会参与 12; total 90). */
   public static final Map<String, Integer> DOMAIN_MAX = Map.of(VAR_SELF_CARE, 32, VAR_MOBILITY, 16, VAR_MENTAL, 30,
@@ -70,10 +76,20 @@ public final class YanglaoProcess extends AbstractCaseProcess {
       TASK_DECIDE, EnumSet.of(APPROVE, REJECT, RETURN));
 
   private final YanglaoBedMapper beds;
+  private final YanglaoProperties properties;
 
-  public YanglaoProcess(YanglaoBedMapper beds) {
+  public YanglaoProcess(YanglaoBedMapper beds, YanglaoProperties properties) {
     super(ApplicationTypes.YANGLAO, KEY, "YL", ALLOWED, Set.of(), Map.of(TASK_DECIDE, List.of(TASK_ASSESS)), Set.of(TASK_DECIDE));
     this.beds = beds;
+    this.properties = properties;
+  }
+
+  /** The configured due dates (approvals.yanglao.due-days.*), read when the case starts. */
+  @Override
+  public Map<String, Object> startVariables(ApplicationRecord application) {
+    YanglaoProperties.DueDays due = properties.getDueDays();
+    return Map.of(VAR_DUE_DAYS_ACCEPT, due.getAccept(), VAR_DUE_DAYS_ASSESS, due.getAssess(),
+        VAR_DUE_DAYS_DECIDE, due.getDecide());
   }
 
   /** The applicant is the elder: no household. */

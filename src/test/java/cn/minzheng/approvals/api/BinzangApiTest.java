@@ -21,6 +21,7 @@ import cn.minzheng.approvals.support.TestIds;
 
 /** 惠民殡葬 end to end through the HTTP API: 节地生态安葬奖补 from the arranger's application to the 发放通知. */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class BinzangApiTest {
 
   @Autowired TestRestTemplate rest;
@@ -66,6 +67,87 @@ class BinzangApiTest {
         .contains("data.subsidy", "data.deceased.deathDate");
   }
 
+  @Test
+  void shouldRefuseASecondApplicationForTheSameDeceasedNamingTheFirst() {
+    // given
+    Map<String, Object> first = body("fee_waiver", null, 0, LocalDate.now().minusDays(2).toString());
+    String deceasedId = deceasedId(first);
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", first);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String number = (String) created.getBody().get("number");
+    // when: another arranger applies for the same deceased and the same subsidy
+    Map<String, Object> second = body("fee_waiver", null, 0, LocalDate.now().minusDays(2).toString());
+    ((Map<String, Object>) ((Map<String, Object>) second.get("data")).get("deceased")).put("idNumber", deceasedId);
+    ResponseEntity<Map<String, Object>> refused = wjsClerk.post("/api/applications", second);
+    // then
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat((String) refused.getBody().get("detail")).contains(number).contains("基本殡葬服务费减免")
+        .doesNotContain(deceasedId);
+    assertThat((String) refused.getBody().get("detail_en")).contains(number).contains("fee waiver");
+    assertThat(refused.getBody()).containsEntry("code", "error.binzang.duplicate-deceased.fee_waiver");
+    // and the other subsidy kind for the same deceased is still open to them
+    Map<String, Object> eco = body("eco_burial", "tree", 0.5, LocalDate.now().minusDays(2).toString());
+    ((Map<String, Object>) ((Map<String, Object>) eco.get("data")).get("deceased")).put("idNumber", deceasedId);
+    assertThat(wjsClerk.post("/api/applications", eco).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void shouldFreeTheDeceasedForANewApplicationWhenTheFirstIsNotAccepted() {
+    // given: the first application is refused at 受理
+    Map<String, Object> first = body("fee_waiver", null, 0, LocalDate.now().minusDays(1).toString());
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", first);
+    String number = (String) created.getBody().get("number");
+    ResponseEntity<Map<String, Object>> refusal = completeWith(wjsClerk, number, "Task_Accept",
+        Map.of("decision", "reject", "opinion", "死亡证明与身份证姓名不符", "data", Map.of()));
+    assertThat(refusal.getStatusCode()).as("%s", refusal.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(wjsClerk.get("/api/applications/" + created.getBody().get("id")).getBody())
+        .containsEntry("status", "not_accepted");
+    // when: the family applies again with corrected papers for the same deceased
+    Map<String, Object> second = body("fee_waiver", null, 0, LocalDate.now().minusDays(1).toString());
+    ((Map<String, Object>) ((Map<String, Object>) second.get("data")).get("deceased")).put("idNumber", deceasedId(first));
+    // then
+    assertThat(wjsClerk.post("/api/applications", second).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void shouldLetExactlyOneOfTwoConcurrentApplicationsForTheSameDeceasedWin() throws Exception {
+    // given: two arrangers file for the same deceased at the same moment
+    Map<String, Object> first = body("eco_burial", "lawn", 0.8, LocalDate.now().minusDays(3).toString());
+    Map<String, Object> second = body("eco_burial", "lawn", 0.8, LocalDate.now().minusDays(3).toString());
+    ((Map<String, Object>) ((Map<String, Object>) second.get("data")).get("deceased")).put("idNumber", deceasedId(first));
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      // when
+      List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> answers = pool.invokeAll(List.of(
+          () -> { start.await(); return wjsClerk.post("/api/applications", first); },
+          () -> { start.await(); return new ApiClient(rest, "wjs-worker").post("/api/applications", second); }));
+      // then
+      List<Integer> statuses = new java.util.ArrayList<>();
+      String winner = null;
+      String loserDetail = null;
+      for (var answer : answers) {
+        ResponseEntity<Map<String, Object>> r = answer.get();
+        statuses.add(r.getStatusCode().value());
+        if (r.getStatusCode() == HttpStatus.CREATED) {
+          winner = (String) r.getBody().get("number");
+        } else {
+          loserDetail = (String) r.getBody().get("detail");
+        }
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+      assertThat(loserDetail).contains(winner);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String deceasedId(Map<String, Object> body) {
+    return (String) ((Map<String, Object>) ((Map<String, Object>) body.get("data")).get("deceased")).get("idNumber");
+  }
+
   private static Map<String, Object> body(String subsidy, String burialType, double plotArea, String deathDate) {
     Map<String, Object> deceased = new HashMap<>();
     deceased.put("name", "李老汉");
@@ -77,8 +159,10 @@ class BinzangApiTest {
     Map<String, Object> data = new HashMap<>();
     data.put("subsidy", subsidy);
     data.put("deceased", deceased);
-    data.put("burialType", burialType);
-    data.put("plotArea", plotArea);
+    if (burialType != null) {
+      data.put("burialType", burialType);
+      data.put("plotArea", plotArea);
+    }
     data.put("cemetery", "东西湖区公墓");
     Map<String, Object> body = new HashMap<>();
     body.put("type", "binzang");
@@ -89,15 +173,21 @@ class BinzangApiTest {
     return body;
   }
 
-  private void complete(ApiClient client, String number, String taskKey, String decision, Map<String, Object> data) {
+  private ResponseEntity<Map<String, Object>> completeWith(ApiClient client, String number, String taskKey,
+                                                           Map<String, Object> body) {
     Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
     String task = ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
         .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
         .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
+    return client.post("/api/tasks/" + task + "/complete", body);
+  }
+
+  private void complete(ApiClient client, String number, String taskKey, String decision, Map<String, Object> data) {
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);
-    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + task + "/complete", body);
+    ResponseEntity<Map<String, Object>> answer = completeWith(client, number, taskKey, body);
     assertThat(answer.getStatusCode()).as("%s %s: %s", taskKey, decision, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
+
 }

@@ -22,11 +22,13 @@ import org.springframework.http.ResponseEntity;
 import cn.minzheng.approvals.linshi.LinshiProcess;
 import cn.minzheng.approvals.support.Applications;
 import cn.minzheng.approvals.support.IntegrationTest;
+import cn.minzheng.approvals.support.PdfText;
 import cn.minzheng.approvals.support.PublicNoticeTimer;
 import cn.minzheng.approvals.support.TestIds;
 
 /** 临时救助 end to end through the HTTP API as the demo users of 吴家山街 and the district. */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class LinshiApiTest {
 
   @Autowired TestRestTemplate rest;
@@ -50,7 +52,7 @@ class LinshiApiTest {
   }
 
   @Test
-  void shouldPayAnAdvanceAndApproveAtStreetLevelThenRefuseTheSameCauseAgain() {
+  void shouldPayAnAdvanceAndApproveAtStreetLevelThenRefuseTheSameCauseAgain() throws Exception {
     // given: an emergency with 先行救助 submitted by the clerk
     String idNumber = TestIds.random();
     ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(idNumber, "emergency", true, 2000));
@@ -62,14 +64,7 @@ class LinshiApiTest {
 
     // when: the reviewer pays the advance, the papers are completed, investigated, posted, approved by the street
     complete(wjsReviewer, number, LinshiProcess.TASK_ADVANCE_RELIEF, "approve", null, Map.of("advanceAmount", 500));
-    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
-    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
-        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
-    Map<String, Object> onNotice = wjsClerk.get("/api/applications/" + id).getBody();
-    Job timer = PublicNoticeTimer.of(management, runtime, (String) onNotice.get("processInstanceId"));
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
-    ClockUtil.reset();
+    toApproval(number, id);
     complete(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE, "approve", null, Map.of("approvedAmount", 1800));
 
     // then
@@ -78,7 +73,13 @@ class LinshiApiTest {
     assertThat(((Number) application.get("amount")).doubleValue()).isEqualTo(1800.0);
     List<?> notices = (List<?>) application.get("notices");
     assertThat(notices.stream().map(n -> String.valueOf(((Map<?, ?>) n).get("kind"))).toList())
-        .containsExactly("accepted", "publicity", "approved");
+        .containsExactly("advance_relief", "accepted", "publicity", "approved");
+    // the 先行救助告知书, as HTML and as PDF, states the amount, the deadline and the consequence
+    Object advanceNotice = ((Map<?, ?>) notices.get(0)).get("id");
+    String html = new String(wjsClerk.getBytes("/api/notices/" + advanceNotice).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(html).contains("先行救助告知书", "500.00元", "5个工作日内", "依法予以追回");
+    String pdf = PdfText.of(wjsClerk.getBytes("/api/notices/" + advanceNotice + ".pdf").getBody());
+    assertThat(pdf).contains("先行救助告知书", "500.00元", "个工作日内", "补齐申请材料", "依法予以追回", "吴家山街道办事处");
     List<Map<String, Object>> history = wjsClerk.getList("/api/applications/" + id + "/history").getBody();
     assertThat(history).filteredOn(e -> LinshiProcess.TASK_ADVANCE_RELIEF.equals(e.get("taskKey")))
         .extracting(e -> e.get("actor")).containsExactly("wjs-reviewer");
@@ -94,17 +95,37 @@ class LinshiApiTest {
     ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(TestIds.random(), "expense", false, 6000));
     long id = ((Number) created.getBody().get("id")).longValue();
     String number = (String) created.getBody().get("number");
-    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
-    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
-        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
-    Job timer = PublicNoticeTimer.of(management, runtime,
-        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
-    ClockUtil.reset();
+    toApproval(number, id);
     complete(approver, number, LinshiProcess.TASK_DISTRICT_APPROVE, "reject", "不属于刚性支出", Map.of());
     Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
     assertThat(application).containsEntry("status", "rejected");
+  }
+
+  @Test
+  void shouldShowTheInstalmentsOfAnApprovalPaidInStages() {
+    // given: a street-level case at its approval
+    ResponseEntity<Map<String, Object>> created = wjsClerk.post("/api/applications", body(TestIds.random(), "expense", false, 2400));
+    long id = ((Number) created.getBody().get("id")).longValue();
+    String number = (String) created.getBody().get("number");
+    toApproval(number, id);
+    // when: more instalments than approvals.linshi.max-instalments are refused, then four are set
+    String task = taskId(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE);
+    ResponseEntity<Map<String, Object>> tooMany = wjsReviewer.post("/api/tasks/" + task + "/complete",
+        Map.of("decision", "approve", "data", Map.of("instalments", 7)));
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(tooMany)).containsExactly("data.instalments");
+    complete(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE, "approve", null,
+        Map.of("instalments", 4, "firstPaymentDate", "2027-01-15", "intervalMonths", 2));
+    // then
+    Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
+    assertThat(application).containsEntry("status", "approved");
+    List<Map<String, Object>> instalments = (List<Map<String, Object>>) application.get("instalments");
+    assertThat(instalments).extracting(i -> i.get("seq"), i -> i.get("dueDate"), i -> ((Number) i.get("amount")).doubleValue(),
+        i -> i.get("status")).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "2027-01-15", 600.0, "scheduled"),
+            org.assertj.core.groups.Tuple.tuple(2, "2027-03-15", 600.0, "scheduled"),
+            org.assertj.core.groups.Tuple.tuple(3, "2027-05-15", 600.0, "scheduled"),
+            org.assertj.core.groups.Tuple.tuple(4, "2027-07-15", 600.0, "scheduled"));
   }
 
   @Test
@@ -135,12 +156,28 @@ class LinshiApiTest {
     return body;
   }
 
-  private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
-                                                       String opinion, Map<String, Object> data) {
+  /** 受理, 调查 and the 公示 (its timer run at once): the case waits for the approval of its level. */
+  private void toApproval(String number, long id) {
+    complete(wjsClerk, number, "Task_Accept", "approve", null, Map.of());
+    complete(wjsClerk, number, LinshiProcess.TASK_INVESTIGATE, "approve", null, Map.of("investigator1", "王五",
+        "investigator2", "赵六", "visitDate", "2026-11-18", "verificationResult", "consistent", "skipReason", "情况清楚"));
+    Job timer = PublicNoticeTimer.of(management, runtime,
+        (String) wjsClerk.get("/api/applications/" + id).getBody().get("processInstanceId"));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    management.executeJob(timer.getId());
+    ClockUtil.reset();
+  }
+
+  private String taskId(ApiClient client, String number, String taskKey) {
     Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    String task = ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
+    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
         .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
         .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
+  }
+
+  private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
+                                                       String opinion, Map<String, Object> data) {
+    String task = taskId(client, number, taskKey);
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);

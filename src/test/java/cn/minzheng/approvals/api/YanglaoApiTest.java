@@ -75,6 +75,7 @@ class YanglaoApiTest {
     Map<String, Object> waiting = wjsClerk.get("/api/applications/" + second).getBody();
     assertThat(waiting).containsEntry("status", "waiting").containsEntry("stage", YanglaoProcess.WAIT_BED)
         .doesNotContainKey("bed");
+    assertThat(kinds(waiting)).containsExactly("accepted", "queued");
     assertThat(wjsClerk.post("/api/institutions/" + home + "/beds/P1/release", Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
@@ -85,6 +86,27 @@ class YanglaoApiTest {
     assertThat(((Number) released.getBody().get("placedApplicationId")).longValue()).isEqualTo(second);
     assertThat(wjsClerk.get("/api/applications/" + second).getBody()).containsEntry("status", "approved")
         .containsEntry("institutionCode", home).containsEntry("bed", "P1");
+  }
+
+  @Test
+  void shouldGiveTheWaiterAQueueNoticeWithItsPlaceInstitutionPriorityAndNextSteps() {
+    // given: the only bed taken
+    String home = institution(1, 0);
+    work(submit(home));
+    long id = submit(home);
+    // when: approved while the home is full
+    work(id);
+    // then: the 轮候通知书 is among the case's notices and readable through the API
+    Map<String, Object> application = wjsClerk.get("/api/applications/" + id).getBody();
+    Map<?, ?> queued = ((List<?>) application.get("notices")).stream().map(n -> (Map<?, ?>) n)
+        .filter(n -> "queued".equals(n.get("kind"))).findFirst().orElseThrow();
+    assertThat((String) queued.get("docNumber")).matches(".+〔\\d{4}〕\\d+号");
+    ResponseEntity<String> html = wjsClerk.getText("/api/notices/" + queued.get("id"));
+    assertThat(html.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(html.getBody()).contains("轮候通知书", "第 1 位", "测试养老院" + home, "孤寡老年人（第二优先）",
+        "有床位空出时", "入住通知书", "东西湖区民政局");
+    Map<String, Object> meta = wjsClerk.get("/api/notices/" + queued.get("id") + "/meta").getBody();
+    assertThat(meta).containsEntry("kind", "queued");
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** processes/linshi-approval-level.dmn on the standalone DMN engine: 3 × the monthly urban 低保 standard. */
+/** processes/linshi-approval-level.dmn on the standalone DMN engine: 3 × the monthly urban 低保 standard for the street, 10 × for the district, above that 一事一议. */
 class LinshiApprovalLevelDecisionTest {
 
   private static DmnEngine engine;
@@ -30,7 +30,7 @@ class LinshiApprovalLevelDecisionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0, street", "1000, street", "2490, street", "2490.01, district", "5000, district"})
+  @CsvSource({"0, street", "1000, street", "2490, street", "2490.01, district", "5000, district", "8300, district", "8300.01, meeting", "20000, meeting"})
   void shouldChooseTheLevelByTheAmountAgainstThreeTimesTheStandard(double amount, String level) {
     // given / when
     var result = engine.evaluateDecisionTable(decision,

@@ -42,6 +42,7 @@ class LinshiProcessTest {
   @Autowired NoticeService notices;
   @Autowired UserDirectory users;
   @Autowired ManagementService management;
+  @Autowired cn.minzheng.approvals.application.InstalmentMapper instalments;
 
   LinshiCases cases;
   DibaoCases walk;
@@ -78,8 +79,16 @@ class LinshiProcessTest {
     Assertions.assertThat(walk.task(s).getDueDate()).isNotNull();
     // when
     walk.decide(s, "approve", LinshiProcess.VAR_ADVANCE_AMOUNT, 500, "note", "已现金发放");
-    // then: the papers are completed at 受理 within approvals.linshi.paper-deadline (5 wd)
-    assertThat(s.pi()).hasPassed(LinshiProcess.TASK_ADVANCE_RELIEF).isWaitingAt(LinshiProcess.CALL_ACCEPTANCE);
+    // then: a 先行救助告知书 states the amount, the deadline and what happens otherwise
+    assertThat(s.pi()).hasPassedInOrder(LinshiProcess.TASK_ADVANCE_RELIEF, LinshiProcess.SERVICE_RECORD_ADVANCE,
+        LinshiProcess.SERVICE_NOTICE_ADVANCE).isWaitingAt(LinshiProcess.CALL_ACCEPTANCE);
+    Assertions.assertThat(walk.noticeKinds(s)).containsExactly("advance_relief");
+    var notice = walk.notice(s, "advance_relief");
+    Assertions.assertThat(notice.getDocNumber()).startsWith("吴");
+    Assertions.assertThat(notice.getContentHtml()).contains("先行救助告知书", "500.00元", "5个工作日内", "补齐申请材料",
+        "不予受理", "依法予以追回", "吴家山街道办事处", "（印章）").doesNotContain(walk.application(s).getApplicantIdNumber());
+    Assertions.assertThat(walk.application(s).getDataJson()).contains("\"advanceAmount\":\"500.00\"", "paperDue");
+    // and the papers are completed at 受理 within approvals.linshi.paper-deadline (5 wd)
     assertThat(walk.stage(s, SharedStages.ACCEPTANCE)).variables().containsEntry("acceptDueDays", 5)
         .containsEntry(LinshiProcess.VAR_ADVANCE_AMOUNT, 500);
     Assertions.assertThat(walk.task(s).getDueDate()).isNotNull();
@@ -187,8 +196,10 @@ class LinshiProcessTest {
     // when
     walk.decide(s, "approve", LinshiProcess.VAR_APPROVED_AMOUNT, 1500);
     // then
-    assertThat(s.pi()).hasPassedInOrder(LinshiProcess.SERVICE_RECORD_AMOUNT, LinshiProcess.SERVICE_NOTICE_APPROVED,
-        LinshiProcess.END_APPROVED).isEnded();
+    assertThat(s.pi()).hasPassedInOrder(LinshiProcess.SERVICE_RECORD_AMOUNT, LinshiProcess.SERVICE_SCHEDULE_INSTALMENTS,
+        LinshiProcess.SERVICE_NOTICE_APPROVED, LinshiProcess.END_APPROVED).isEnded();
+    Assertions.assertThat(instalments.findByApplication(s.applicationId())).singleElement()
+        .satisfies(i -> Assertions.assertThat(i.amount()).isEqualByComparingTo("1500"));
     var app = walk.application(s);
     Assertions.assertThat(app.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
     Assertions.assertThat(app.getAmount()).isEqualByComparingTo(new BigDecimal("1500"));
@@ -203,6 +214,47 @@ class LinshiProcessTest {
     walk.decide(s, "approve");
     assertThat(s.pi()).hasPassed(LinshiProcess.END_APPROVED).isEnded();
     Assertions.assertThat(walk.application(s).getAmount()).isEqualByComparingTo(new BigDecimal("5000"));
+  }
+
+  // ---- 一事一议 and 分次发放
+
+  @Test
+  void shouldHoldACountyCoordinationMeetingBeforeTheDistrictApprovesAHardCase() {
+    // given: 9000 > 10 × 830, above the district's own limit
+    Case s = cases.atApproval(9000);
+    assertThat(s.pi()).hasPassed(LinshiProcess.SERVICE_APPROVAL_LEVEL).isWaitingAt(LinshiProcess.TASK_COORDINATION_MEETING)
+        .task().hasCandidateGroup("420112000000-approver");
+    Assertions.assertThat(runtimeService().getVariable(s.pi().getId(), LinshiProcess.VAR_APPROVAL_LEVEL))
+        .isEqualTo(LinshiProcess.LEVEL_MEETING);
+    Assertions.assertThat(walk.task(s).getDueDate()).isNotNull();
+    // when: the meeting agrees to a reduced amount, paid in three monthly instalments by the district
+    walk.decide(s, "approve", "meetingDate", "2026-11-26", "meetingDecision", "adjust", "meetingAmount", 8000,
+        "minutes", "民政、医保、残联参会，议定按8000元分三次救助");
+    assertThat(s.pi()).isWaitingAt(LinshiProcess.TASK_DISTRICT_APPROVE);
+    walk.decide(s, "approve", LinshiProcess.VAR_APPROVED_AMOUNT, 8000, LinshiProcess.VAR_INSTALMENTS, 3,
+        LinshiProcess.VAR_FIRST_PAYMENT_DATE, "2026-12-01", LinshiProcess.VAR_INTERVAL_MONTHS, 1);
+    // then
+    assertThat(s.pi()).hasPassedInOrder(LinshiProcess.SERVICE_APPROVAL_LEVEL, LinshiProcess.TASK_COORDINATION_MEETING,
+        LinshiProcess.TASK_DISTRICT_APPROVE, LinshiProcess.SERVICE_RECORD_AMOUNT,
+        LinshiProcess.SERVICE_SCHEDULE_INSTALMENTS, LinshiProcess.SERVICE_NOTICE_APPROVED, LinshiProcess.END_APPROVED)
+        .hasNotPassed(LinshiProcess.TASK_STREET_APPROVE).isEnded();
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(s.pi().getId())
+        .variableName("minutes").singleResult().getValue()).asString().contains("议定按8000元");
+    Assertions.assertThat(instalments.findByApplication(s.applicationId()))
+        .extracting(i -> i.seq(), i -> i.dueDate().toString(), i -> i.amount().toPlainString(), i -> i.status())
+        .containsExactly(Assertions.tuple(1, "2026-12-01", "2666.66", "scheduled"),
+            Assertions.tuple(2, "2027-01-01", "2666.66", "scheduled"),
+            Assertions.tuple(3, "2027-02-01", "2666.68", "scheduled"));
+  }
+
+  @Test
+  void shouldHoldTheMeetingAgainWhenAnAppealReopensARefusedHardCase() {
+    Case s = cases.atApproval(9000);
+    walk.decide(s, "approve", "meetingDate", "2026-11-26", "meetingDecision", "disagree", "minutes", "不同意");
+    walk.decide(s, "reject", ProcessVariables.OPINION, "经协调会议研究不予救助", ProcessVariables.REFUSED_BY, "qu-approver");
+    runtimeService().correlateMessage(ProcessVariables.MESSAGE_APPEAL, s.key());
+    walk.decide(s, "approve", "appealFacts", "补充了重大疾病诊断证明");
+    assertThat(s.pi()).hasPassed(LinshiProcess.BOUNDARY_REOPENED).isWaitingAt(LinshiProcess.TASK_COORDINATION_MEETING);
   }
 
   @Test

@@ -2,10 +2,6 @@ package cn.minzheng.approvals.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -139,7 +135,7 @@ class NoticeIssuingTest {
     byte[] pdf = notices.pdf(notices.get(rejection.getId(), users.load("qu-approver").orElseThrow()));
     // then
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    String text = pdftotext(pdf).replaceAll("\\s", "");
+    String text = cn.minzheng.approvals.support.PdfText.of(pdf);
     assertThat(text).contains("不予批准决定书").contains("武汉市东西湖区人民政府");
   }
 
@@ -182,16 +178,4 @@ class NoticeIssuingTest {
     }
   }
 
-  private static String pdftotext(byte[] pdf) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", "-", "-").start();
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(pdf);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream stdout = process.getInputStream()) {
-      stdout.transferTo(out);
-    }
-    assertThat(process.waitFor()).isZero();
-    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-  }
 }

@@ -3,16 +3,11 @@ package cn.minzheng.approvals.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,27 +141,8 @@ class NoticeRendererTest {
 
     // then
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    String text = pdfToText(pdf);
+    String text = cn.minzheng.approvals.support.PdfText.of(pdf);
     assertThat(text).contains(title).contains("申请人");
   }
 
-  private static String pdfToText(byte[] pdf) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", "-", "-").redirectErrorStream(true).start();
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> {
-      try (InputStream in = process.getInputStream()) {
-        in.transferTo(text);
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    });
-    reader.start();
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(pdf);
-    }
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();
-    reader.join();
-    assertThat(process.exitValue()).as("pdftotext exit code, output: %s", text).isZero();
-    return text.toString(StandardCharsets.UTF_8);
-  }
 }

@@ -44,6 +44,9 @@ class YanglaoProcessTest {
   @Autowired YanglaoBeds beds;
   @Autowired TaskService taskService;
   @Autowired cn.minzheng.approvals.notice.NoticeMapper noticeMapper;
+  @Autowired cn.minzheng.approvals.region.RegionService regions;
+  @Autowired cn.minzheng.approvals.calendar.WorkdayCalendar workdays;
+  @Autowired YanglaoProperties properties;
 
   YanglaoCases cases;
 
@@ -72,7 +75,7 @@ class YanglaoProcessTest {
     assertThat(s.pi()).isWaitingAt(YanglaoProcess.TASK_ASSESS).task().hasCandidateGroup("420112001000-clerk");
     cases.assess(s, YanglaoCases.MILD);
     assertThat(s.pi()).isWaitingAt(YanglaoProcess.TASK_DECIDE).task().hasCandidateGroup("420112000000-approver");
-    Assertions.assertThat(runtimeService().getVariable(s.pi().getId(), YanglaoProcess.VAR_GRADE)).isEqualTo("轻度失能");
+    Assertions.assertThat(runtimeService().getVariable(s.pi().getId(), YanglaoProcess.VAR_GRADE)).isEqualTo("能力轻度受损（轻度失能）");
     // when
     cases.approve(s);
     // then
@@ -83,10 +86,10 @@ class YanglaoProcessTest {
     var app = cases.application(s);
     Assertions.assertThat(app.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
     Assertions.assertThat(app.getDataJson()).contains("\"institutionCode\":\"" + home + "\"", "\"bed\":\"P1\"",
-        "\"abilityGrade\":\"轻度失能\"");
+        "\"abilityGrade\":\"能力轻度受损（轻度失能）\"");
     Assertions.assertThat(cases.on.noticeKinds(s)).containsExactly("accepted", "approved", "certificate");
     String agreement = content(s, 2);
-    Assertions.assertThat(agreement).contains("养老机构服务协议", "测试养老院" + home, "王小明（儿子）", "轻度失能", "1800",
+    Assertions.assertThat(agreement).contains("养老机构服务协议", "测试养老院" + home, "王小明（儿子）", "能力轻度受损（轻度失能）", "1800",
         "协议期限", "终止", "责任");
     Assertions.assertThat(content(s, 1)).contains("入住通知书", "P1");
   }
@@ -96,7 +99,7 @@ class YanglaoProcessTest {
     // given
     String home = cases.institution(2, 1);
     Case s = cases.atDecision(home, YanglaoCases.SEVERE);
-    Assertions.assertThat(runtimeService().getVariable(s.pi().getId(), YanglaoProcess.VAR_GRADE)).isEqualTo("重度失能");
+    Assertions.assertThat(runtimeService().getVariable(s.pi().getId(), YanglaoProcess.VAR_GRADE)).isEqualTo("能力重度受损（重度失能）");
     // when
     cases.approve(s);
     // then
@@ -114,6 +117,10 @@ class YanglaoProcessTest {
     assertThat(s.pi()).isWaitingAt(YanglaoProcess.TASK_ASSESS);
     cases.assess(s, YanglaoCases.MILD);
     assertThat(s.pi()).isWaitingAt(YanglaoProcess.TASK_DECIDE);
+    cases.approve(s);
+    assertThat(s.pi()).hasPassedInOrder(YanglaoProcess.TASK_ASSESS, YanglaoProcess.SERVICE_GRADE, YanglaoProcess.TASK_DECIDE,
+        YanglaoProcess.TASK_ASSESS, YanglaoProcess.SERVICE_GRADE, YanglaoProcess.TASK_DECIDE, YanglaoProcess.SERVICE_PLACE,
+        YanglaoProcess.END_PLACED).isEnded();
   }
 
   // ---- 轮候 queue
@@ -127,17 +134,21 @@ class YanglaoProcessTest {
     Case s = cases.atDecision(home);
     // when
     cases.approve(s);
-    // then
-    assertThat(s.pi()).isWaitingAt(YanglaoProcess.WAIT_BED);
+    // then: 轮候, with the 轮候通知书
+    assertThat(s.pi()).hasPassedInOrder(YanglaoProcess.SERVICE_PLACE, YanglaoProcess.SERVICE_NOTICE_QUEUED)
+        .isWaitingAt(YanglaoProcess.WAIT_BED);
     Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.WAITING);
     Assertions.assertThat(cases.application(s).getStage()).isEqualTo(YanglaoProcess.WAIT_BED);
     Assertions.assertThat(beds.isQueued(s.applicationId())).isTrue();
+    Assertions.assertThat(cases.on.noticeKinds(s)).containsExactly("accepted", "queued");
     // when the first resident leaves
     Long placed = beds.release(home, "P1", "420112000000");
     // then
     Assertions.assertThat(placed).isEqualTo(s.applicationId());
-    assertThat(s.pi()).hasPassedInOrder(YanglaoProcess.SERVICE_PLACE, YanglaoProcess.WAIT_BED,
-        YanglaoProcess.SERVICE_PLACE, YanglaoProcess.END_PLACED).isEnded();
+    assertThat(s.pi()).hasPassedInOrder(YanglaoProcess.SERVICE_PLACE, YanglaoProcess.SERVICE_NOTICE_QUEUED,
+        YanglaoProcess.WAIT_BED, YanglaoProcess.SERVICE_PLACE, YanglaoProcess.SERVICE_NOTICE_ADMISSION,
+        YanglaoProcess.SERVICE_NOTICE_AGREEMENT, YanglaoProcess.END_PLACED).isEnded();
+    Assertions.assertThat(cases.on.noticeKinds(s)).containsExactly("accepted", "queued", "approved", "certificate");
     Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
     Assertions.assertThat(beds.isQueued(s.applicationId())).isFalse();
   }
@@ -201,6 +212,57 @@ class YanglaoProcessTest {
     Assertions.assertThat(bedMapper.findInstitution(home).freeBeds()).isZero();
   }
 
+  @Test
+  void shouldTellTheWaiterItsPlaceInstitutionAndPriorityInTheQueueNotice() {
+    // given: the one bed taken; a 特困 elder already waits
+    String home = cases.institution(1, 0);
+    cases.approve(cases.atDecision(home));
+    cases.approve(cases.atDecision(home, "tekun"));
+    Case s = cases.atDecision(home, "aged80");
+    // when
+    cases.approve(s);
+    // then: second in the queue, behind the 特困 elder
+    assertThat(s.pi()).hasPassedInOrder(YanglaoProcess.SERVICE_NOTICE_QUEUED).isWaitingAt(YanglaoProcess.WAIT_BED);
+    String notice = noticeMapper.findById(cases.on.notice(s, "queued").getId()).getContentHtml();
+    Assertions.assertThat(notice).contains("轮候通知书", "第 2 位", "测试养老院" + home, "高龄老年人（第四优先）",
+        "能力轻度受损（轻度失能）", "特困人员优先", "入住通知书", "15日内", "撤回申请", "东西湖区民政局");
+    Assertions.assertThat(cases.application(s).getDataJson()).contains("\"queuedPosition\":2", "\"queuedPriority\":\"aged80\"");
+  }
+
+  // ---- due dates from configuration (approvals.yanglao.due-days.*)
+
+  @Test
+  void shouldTakeTheDueDatesOfItsTasksFromConfiguration() {
+    YanglaoProperties.DueDays due = properties.getDueDays();
+    int accept = due.getAccept();
+    int assess = due.getAssess();
+    int decide = due.getDecide();
+    try {
+      // given: other figures than the defaults
+      due.setAccept(2);
+      due.setAssess(3);
+      due.setDecide(7);
+      // when
+      Case s = cases.submit(cases.institution(1, 0));
+      // then: each task is due that many working days after it arrives
+      Assertions.assertThat(cases.on.task(s).getDueDate().getTime()).isEqualTo(workdays.dueIn(2).getTime());
+      cases.on.decide(s, "approve");
+      Assertions.assertThat(cases.on.task(s).getTaskDefinitionKey()).isEqualTo(YanglaoProcess.TASK_ASSESS);
+      Assertions.assertThat(cases.on.task(s).getDueDate().getTime()).isEqualTo(workdays.dueIn(3).getTime());
+      cases.assess(s, YanglaoCases.MILD);
+      Assertions.assertThat(cases.on.task(s).getTaskDefinitionKey()).isEqualTo(YanglaoProcess.TASK_DECIDE);
+      Assertions.assertThat(cases.on.task(s).getDueDate().getTime()).isEqualTo(workdays.dueIn(7).getTime());
+      Assertions.assertThat(workdays.dueIn(7)).isNotEqualTo(workdays.dueIn(decide));
+    } finally {
+      due.setAccept(accept);
+      due.setAssess(assess);
+      due.setDecide(decide);
+    }
+    // and the defaults again for the next case
+    Case later = cases.submit(cases.institution(1, 0));
+    Assertions.assertThat(cases.on.task(later).getDueDate().getTime()).isEqualTo(workdays.dueIn(accept).getTime());
+  }
+
   // ---- refusal and appeal (shared stage)
 
   @Test
@@ -262,6 +324,42 @@ class YanglaoProcessTest {
         .hasNotPassed(YanglaoProcess.TASK_ASSESS).isEnded();
     Assertions.assertThat(cases.application(s).getStatus()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
     Assertions.assertThat(cases.on.noticeKinds(s)).containsExactly("not_accepted");
+  }
+
+  // ---- §0: every negative notice of the type carries the mandatory content
+
+  @Test
+  void shouldPutEveryMandatoryElementIntoEachNegativeNotice() {
+    // given: one case refused at 受理, one refused at the decision and upheld on appeal
+    Case notAccepted = cases.submit(cases.institution(1, 0));
+    cases.on.decide(notAccepted, "reject", "opinion", "申请人户籍不在本区");
+    Case s = refused();
+    runtimeService().correlateMessage(ProcessVariables.MESSAGE_APPEAL, s.key());
+    cases.on.decide(s, "reject", "opinion", "复核确认申请人有法定赡养人且能够赡养");
+    // then
+    mandatory(notAccepted, "not_accepted", "不予受理", "申请人户籍不在本区");
+    mandatory(s, "rejected", "不予入住决定书", "申请人有法定赡养人且能够赡养");
+    mandatory(s, "appeal_decision", "复核决定书", "复核确认申请人有法定赡养人且能够赡养");
+  }
+
+  /** domain.md §0: organ, 文号, date, seal; applicant with masked ID; item and date received; decision; facts and
+   * reasons; legal basis with articles; 复议 body and 60 days; court and 6 months. */
+  private void mandatory(Case c, String kind, String title, String reasons) {
+    var notice = cases.on.notice(c, kind);
+    String html = noticeMapper.findById(notice.getId()).getContentHtml();
+    var app = cases.application(c);
+    var district = regions.find(app.getDistrictCode()).orElseThrow();
+    var organ = regions.find(notice.getOrganCode()).orElseThrow();
+    Assertions.assertThat(html).as(kind)
+        .contains(title, organ.getOrganName(), notice.getDocNumber(), "（印章）")
+        .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日")
+        .contains(app.getApplicantName(), cn.minzheng.approvals.common.IdNumbers.mask(app.getApplicantIdNumber()))
+        .doesNotContain(app.getApplicantIdNumber())
+        .contains("福利院、养老机构入住", app.getNumber(), "收到申请日期", "决定", "事实和理由：", reasons)
+        .contains("法律依据：", "《养老机构管理办法》（民政部令第66号）第十四条、第十五条",
+            "《中华人民共和国老年人权益保障法》第三十一条、第四十八条")
+        .contains("60日", district.getReviewBody(), "行政复议", "6个月", district.getCourt(), "行政诉讼");
+    Assertions.assertThat(notice.getDocNumber()).matches(".+〔\\d{4}〕\\d+号");
   }
 
   /** The HTML of the case's n-th notice. */

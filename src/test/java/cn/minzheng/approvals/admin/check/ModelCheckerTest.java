@@ -59,8 +59,8 @@ class ModelCheckerTest {
     assertThat(problems).anySatisfy(p -> {
       assertThat(p.rule()).isEqualTo(model.rule());
       assertThat(p.element()).isEqualTo(model.element());
-      assertThat(p.message()).matches(".*\\p{IsHan}.*");
-      assertThat(p.messageEn()).isNotBlank();
+      assertThat(p.message()).matches(".*\\p{IsHan}.*").startsWith(model.element() + "（" + model.rule() + "）：");
+      assertThat(p.messageEn()).startsWith(model.element() + " (" + model.rule() + "): ");
     });
   }
 
@@ -112,6 +112,8 @@ class ModelCheckerTest {
     assertThat(checker.check(dmn(standard.replaceFirst("<inputExpression ", "<inputExpression expressionLanguage=\"javascript\" "))))
         .extracting(ModelProblem::rule).contains(ModelRules.SCRIPT);
     assertThat(checker.check(dmn("<definitions>"))).extracting(ModelProblem::rule).containsExactly(ModelRules.XML_WELL_FORMED);
+    assertThat(checker.check(dmn("<definitions id=\"d\"><decision id=\"x\"/></definitions>")))
+        .extracting(ModelProblem::rule).containsExactly(ModelRules.DMN_PARSE);
   }
 
   @Test

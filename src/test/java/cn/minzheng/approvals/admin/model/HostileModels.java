@@ -55,6 +55,10 @@ public final class HostileModels {
         bpmn("script listener", key, good.replace(USER_TASK, USER_TASK + "<bpmn:extensionElements><camunda:executionListener event=\"start\">"
             + "<camunda:script scriptFormat=\"groovy\">'id'.execute()</camunda:script></camunda:executionListener></bpmn:extensionElements>"),
             ModelRules.SCRIPT, "Task_Review"),
+        bpmn("script condition", key, good.replace("<bpmn:sequenceFlow id=\"Flow_ToEnd\" sourceRef=\"Task_Review\" targetRef=\"End_Done\" />",
+            "<bpmn:sequenceFlow id=\"Flow_ToEnd\" sourceRef=\"Task_Review\" targetRef=\"End_Done\"><bpmn:conditionExpression "
+            + "xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">'id'.execute() != null</bpmn:conditionExpression></bpmn:sequenceFlow>"),
+            ModelRules.SCRIPT_CONDITION, "Flow_ToEnd"),
         bpmn("camunda:class", key, extra(good, "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.ProcessBuilder\" />"),
             ModelRules.JAVA_CLASS, "Task_Class"),
         bpmn("unknown bean", key, extra(good, "<bpmn:serviceTask id=\"Task_Peek\" camunda:expression=\"${dataSource.getConnection()}\" />"),
@@ -81,6 +85,8 @@ public final class HostileModels {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
             .replace("模型检查测试", "&xxe;"), ModelRules.XML_DOCTYPE, key + ".bpmn"),
         bpmn("5 MB model", key, extra(good, "<!-- " + "x".repeat(5 * 1024 * 1024) + " -->"), ModelRules.FILE_SIZE, key + ".bpmn"),
+        bpmn("not BPMN", key, "<?xml version=\"1.0\"?><definitions><process id=\"" + key + "\"/></definitions>",
+            ModelRules.BPMN_PARSE, key + ".bpmn"),
         bpmn("malformed XML", key, good.substring(0, good.indexOf("</bpmn:process>")), ModelRules.XML_WELL_FORMED, key + ".bpmn"),
         new Case("bad form JSON", key + ".form", "{\"id\": \"x\", \"components\": [".getBytes(StandardCharsets.UTF_8),
             ModelRules.FORM_JSON, key + ".form"),

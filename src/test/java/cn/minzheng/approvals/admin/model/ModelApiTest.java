@@ -6,16 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,23 +46,13 @@ class ModelApiTest {
   @Autowired RuntimeService runtime;
   @Autowired AdminAudit audit;
 
-  /**
-   * Deployments before each test: the versions a test deploys are removed after it, so that later test
-   * classes find the models of the repository (with their decision tables) as the latest versions.
-   */
-  Set<String> deploymentsBefore;
+  /** Deployments made here, removed afterwards: other tests expect the start-up deployment to be the latest. */
+  private final List<String> deployed = new java.util.ArrayList<>();
 
-  @BeforeEach
-  void rememberDeployments() {
-    deploymentsBefore = new HashSet<>(repository.createDeploymentQuery().list().stream()
-        .map(Deployment::getId).toList());
-  }
-
-  @AfterEach
-  void removeDeployedVersions() {
-    repository.createDeploymentQuery().list().stream().map(Deployment::getId)
-        .filter(id -> !deploymentsBefore.contains(id))
-        .forEach(id -> repository.deleteDeployment(id, true, true, true));
+  @org.junit.jupiter.api.AfterEach
+  void removeDeployments() {
+    deployed.forEach(id -> repository.deleteDeployment(id, true));
+    deployed.clear();
   }
 
   static HostileModels.Case[] hostile() {
@@ -246,7 +231,12 @@ class ModelApiTest {
     if (note != null) {
       body.add("note", note);
     }
-    return rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, multipart()), MAP);
+    ResponseEntity<Map<String, Object>> answer =
+        rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, multipart()), MAP);
+    if (answer.getStatusCode() == HttpStatus.CREATED) {
+      deployed.add((String) answer.getBody().get("deploymentId"));
+    }
+    return answer;
   }
 
   private static ByteArrayResource file(String filename, byte[] bytes) {
