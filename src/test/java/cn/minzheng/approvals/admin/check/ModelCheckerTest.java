@@ -150,7 +150,7 @@ class ModelCheckerTest {
     List<ModelResource> all = new ArrayList<>();
     for (String root : List.of("processes", "forms")) {
       try (var files = Files.list(Path.of(root))) {
-        for (Path file : files.sorted().toList()) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           ModelResource resource = new ModelResource(root + "/" + file.getFileName(), Files.readAllBytes(file));
           if (resource.kind() != ModelResource.Kind.OTHER) {
             all.add(resource);
