@@ -9,6 +9,8 @@ const NAV = [
   { page: 'applications', href: '/applications', key: 'nav.applications' },
   { page: 'overdue', href: '/overdue', key: 'nav.overdue' },
   { page: 'models', href: '/admin/models', key: 'nav.models', role: 'admin' },
+  { page: 'admin-calendar', href: '/admin/calendar', key: 'nav.calendar', role: 'admin' },
+  { page: 'admin-notice-templates', href: '/admin/notice-templates', key: 'nav.noticeTemplates', role: 'admin' },
 ];
 
 /** Loads the texts and the names of types and stages, renders the header and answers the current user (GET /api/me). */
