@@ -150,7 +150,7 @@ class MapperDialectTest {
     createCamundaTables(dataSource, db);
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/vendor/" + (db == Db.POSTGRESQL ? "postgresql" : "h2"))
         .placeholders(Map.of("clob", db.clob, "bigint", db.bigint, "blob", db.blob))
         .table("mz_schema_history")
         .baselineOnMigrate(true)

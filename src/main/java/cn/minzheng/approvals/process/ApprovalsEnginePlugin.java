@@ -18,10 +18,12 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
   private final ApprovalsProperties properties;
+  private final RetentionProperties retention;
 
-  public ApprovalsEnginePlugin(ApplicationContext context, ApprovalsProperties properties) {
+  public ApprovalsEnginePlugin(ApplicationContext context, ApprovalsProperties properties, RetentionProperties retention) {
     this.context = context;
     this.properties = properties;
+    this.retention = retention;
   }
 
   @Override
@@ -33,9 +35,10 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
     List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
     listeners.add(new UnsafeModelParseListener());
+    listeners.add(new RetentionParseListener(retention));
     configuration.setCustomPreBPMNParseListeners(listeners);
 
-    // applies to every definition that does not set its own
+    // the fallback (decisions, anything without a process key of its own); processes get theirs from retention
     configuration.setHistoryTimeToLive(String.valueOf(properties.historyTimeToLiveDays()));
   }
 }

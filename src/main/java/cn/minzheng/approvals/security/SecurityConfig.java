@@ -56,6 +56,7 @@ public class SecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
             .requestMatchers(PUBLIC_ASSETS).permitAll()
             .requestMatchers("/engine-rest/**", "/camunda/**", "/actuator/prometheus").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/audit/**", "/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -59,6 +59,12 @@ public class PageController {
     return page("overdue");
   }
 
+  /** The audit ledger: verify result, search, export (auditors and administrators; SecurityConfig). */
+  @GetMapping("/audit/ledger")
+  public ResponseEntity<Resource> ledger() {
+    return page("ledger");
+  }
+
   private static ResponseEntity<Resource> page(String name) {
     return ResponseEntity.ok()
         .contentType(HTML)
