@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Min;
 
 /**
  * {@code approvals.retention.*}: how many years Camunda keeps the history of a finished case, per process
- * (its key: {@code dibao}, {@code tekun}, ..., the shared stages {@code stage-acceptance} ...), else
+ * (its key: {@code dibao}, {@code tekun}, ..., the shared stages {@code stage_acceptance} ...), else
  * {@code default-years}. Applied to every deployed definition at start-up and to each new one as it is
  * deployed. The audit ledger is not history: nothing ever deletes from it.
  */
