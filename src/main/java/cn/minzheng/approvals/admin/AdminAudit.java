@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.approvals.audit.ledger.Ledger;
+import cn.minzheng.approvals.audit.ledger.LedgerHash;
 
 /**
  * The one place administrators' actions are recorded for auditors: who, what, on which target, when,
@@ -40,8 +41,8 @@ public class AdminAudit {
     java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
     detail.put("adminActionId", entry.getId());
     detail.put("note", note);
-    detail.put("oldSha256", Ledger.sha256(oldContent));
-    detail.put("newSha256", Ledger.sha256(newContent));
+    detail.put("oldSha256", LedgerHash.sha256(oldContent));
+    detail.put("newSha256", LedgerHash.sha256(newContent));
     detail.values().removeIf(java.util.Objects::isNull);
     ledger.append(actor, action, target, detail);
     return entry;

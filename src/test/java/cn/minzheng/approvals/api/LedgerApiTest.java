@@ -108,8 +108,9 @@ class LedgerApiTest {
     ApplicationRequest request = Applications.dibao(Applications.WJS_COMMUNITY);
     String applicantId = request.applicant().idNumber();
     String memberId = request.members().get(1).idNumber();
-    long id = ((Number) wjsClerk.post("/api/applications", request).getBody().get("id")).longValue();
-    String taskId = taskOf(id);
+    Map<String, Object> created = wjsClerk.post("/api/applications", request).getBody();
+    long id = ((Number) created.get("id")).longValue();
+    String taskId = taskOf(id, (String) created.get("number"));
     assertThat(wjsClerk.get("/api/tasks/" + taskId).getBody().toString()).contains(applicantId);
     assertThat(wjsClerk.get("/api/applications/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -174,8 +175,9 @@ class LedgerApiTest {
     assertThat(auditor.get("/api/audit/ledger/verify").getBody()).containsEntry("ok", true);
   }
 
-  private String taskOf(long applicationId) {
-    List<Map<String, Object>> tasks = (List<Map<String, Object>>) wjsClerk.get("/api/tasks?size=100").getBody().get("items");
+  @SuppressWarnings("unchecked")
+  private String taskOf(long applicationId, String number) {
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) wjsClerk.get("/api/tasks?q=" + number).getBody().get("items");
     return tasks.stream().filter(t -> ((Number) t.get("applicationId")).longValue() == applicationId)
         .map(t -> (String) t.get("id")).findFirst().orElseThrow();
   }

@@ -114,19 +114,6 @@ public class Ledger {
     }
   }
 
-  /** SHA-256 (hex) of a text, e.g. of content too large for a ledger row; null for null. */
-  public static String sha256(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static Long applicationIdOf(String target) {
     if (target == null || !target.startsWith(APPLICATION)) {
       return null;

@@ -32,9 +32,17 @@ public final class LedgerHash {
                           String client, String prevHash) {
     String canonical = String.join("|", field(Long.toString(seq)), field(at == null ? null : AT.format(at)),
         field(actor), field(action), field(target), field(detail), field(client), field(prevHash));
+    return sha256(canonical);
+  }
+
+  /** SHA-256 (lower-case hex) of a text's UTF-8 bytes; null for null. */
+  public static String sha256(String text) {
+    if (text == null) {
+      return null;
+    }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -45,6 +45,7 @@ class LedgerTest {
   @Autowired NoticeService notices;
   @Autowired UserDirectory users;
   @Autowired LedgerVerifyCommand command;
+  @Autowired cn.minzheng.approvals.admin.AdminAudit adminAudit;
 
   @Test
   void shouldChainAppendedRowsAndVerifyThem() {
@@ -216,6 +217,18 @@ class LedgerTest {
     assertThat(rows.get(0).getActor()).isEqualTo("wjs-clerk");
     assertThat(rows).extracting(LedgerEntry::getDetail).filteredOn(d -> d != null && d.contains("Task_Investigate")).isNotEmpty();
     assertThat(verifier.verify().ok()).isTrue();
+  }
+
+  @Test
+  void shouldRecordAdministratorActionsWithTheHashesOfTheirContent() {
+    String target = "calendar:test-" + Long.toString(System.nanoTime(), 36); // no long digit runs: they are masked
+
+    adminAudit.record("admin", "calendar.replace", target, "更正国庆调休", "旧的全年安排", "新的全年安排");
+
+    List<LedgerEntry> rows = mapper.search(new LedgerFilter(null, "admin", "calendar.replace", null, null, null), 0, 10);
+    LedgerEntry row = rows.stream().filter(r -> target.equals(r.getTarget())).findFirst().orElseThrow();
+    assertThat(row.getDetail()).contains("更正国庆调休", LedgerHash.sha256("旧的全年安排"), LedgerHash.sha256("新的全年安排"))
+        .doesNotContain("旧的全年安排", "新的全年安排");
   }
 
   @Test
