@@ -8,9 +8,10 @@ const NAV = [
   { page: 'inbox', href: '/', key: 'nav.inbox' },
   { page: 'applications', href: '/applications', key: 'nav.applications' },
   { page: 'overdue', href: '/overdue', key: 'nav.overdue' },
-  { page: 'models', href: '/admin/models', key: 'nav.models', role: 'admin' },
-  { page: 'admin-calendar', href: '/admin/calendar', key: 'nav.calendar', role: 'admin' },
-  { page: 'admin-notice-templates', href: '/admin/notice-templates', key: 'nav.noticeTemplates', role: 'admin' },
+  { page: 'models', href: '/admin/models', key: 'nav.models', roles: ['admin'] },
+  { page: 'admin-calendar', href: '/admin/calendar', key: 'nav.calendar', roles: ['admin'] },
+  { page: 'admin-notice-templates', href: '/admin/notice-templates', key: 'nav.noticeTemplates', roles: ['admin'] },
+  { page: 'ledger', href: '/audit/ledger', key: 'nav.ledger', roles: ['auditor', 'admin'] },
 ];
 
 /** Loads the texts and the names of types and stages, renders the header and answers the current user (GET /api/me). */
@@ -82,7 +83,7 @@ function renderHeader(header, page, me) {
     el('div', { class: 'header-inner' },
       el('a', { class: 'brand', href: '/' }, t('app.title')),
       el('nav', { 'aria-label': t('nav.main'), class: 'main-nav' },
-        el('ul', {}, NAV.filter((item) => !item.role || me.roles.includes(item.role)).map((item) => el('li', {}, el('a', {
+        el('ul', {}, NAV.filter((item) => !item.roles || item.roles.some((r) => me.roles.includes(r))).map((item) => el('li', {}, el('a', {
           href: item.href, id: `nav-${item.page}`, 'aria-current': item.page === page ? 'page' : undefined,
         }, t(item.key)))))),
       el('div', { class: 'header-tools' },

@@ -49,6 +49,10 @@ import cn.minzheng.approvals.application.MaterialRecord;
 import cn.minzheng.approvals.application.MemberRecord;
 import cn.minzheng.approvals.audit.CaseEvent;
 import cn.minzheng.approvals.audit.CaseEventMapper;
+import cn.minzheng.approvals.audit.ledger.LedgerEntry;
+import cn.minzheng.approvals.audit.ledger.LedgerFilter;
+import cn.minzheng.approvals.audit.ledger.LedgerHash;
+import cn.minzheng.approvals.audit.ledger.LedgerMapper;
 import cn.minzheng.approvals.common.CounterMapper;
 import cn.minzheng.approvals.common.Counters;
 import cn.minzheng.approvals.config.MyBatisConfig;
@@ -150,7 +154,7 @@ class MapperDialectTest {
     createCamundaTables(dataSource, db);
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/vendor/" + (db == Db.POSTGRESQL ? "postgresql" : "h2"))
         .placeholders(Map.of("clob", db.clob, "bigint", db.bigint, "blob", db.blob))
         .table("mz_schema_history")
         .baselineOnMigrate(true)
@@ -1129,6 +1133,67 @@ class MapperDialectTest {
     assertThatThrownBy(() -> materials.insert(orphan)).isInstanceOf(DataIntegrityViolationException.class);
     assertThat(env.jdbc().queryForObject(
         "SELECT \"success\" FROM \"mz_schema_history\" WHERE \"version\" = '3'", Boolean.class)).isTrue();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // LedgerMapper
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void ledgerRowsAreChainedUnderTheHeadLockFoundInPagesAndNeverChanged(Db db) throws Exception {
+    Env env = env(db);
+    LedgerMapper ledger = env.mapper(LedgerMapper.class);
+    String action = "dialect_" + UUID.randomUUID().toString().substring(0, 8);
+    LocalDateTime at = T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+    // appended as Ledger does: under the head's row lock, chained, the head moved on (the PostgreSQL chain stays intact)
+    long first = env.transactions().execute(status -> {
+      LedgerMapper.LedgerHead head = ledger.lockHead();
+      String prev = head.lastHash();
+      long seq = head.lastSeq();
+      for (int i = 0; i < 3; i++) {
+        LedgerEntry e = new LedgerEntry();
+        e.setSeq(++seq);
+        e.setAt(at.plusSeconds(i));
+        e.setActor("tester");
+        e.setAction(action);
+        e.setTarget("dialect:test");
+        e.setDetail(i == 1 ? null : "{\"i\":" + i + ",\"text\":\"中文\"}");
+        e.setClient(i == 2 ? null : "127.0.0.1");
+        e.setPrevHash(prev);
+        e.setHash(LedgerHash.of(e));
+        ledger.insert(e);
+        prev = e.getHash();
+      }
+      ledger.updateHead(seq, prev);
+      return head.lastSeq() + 1;
+    });
+
+    LedgerFilter mine = new LedgerFilter(null, null, action, null, null, null);
+    List<LedgerEntry> rows = ledger.scan(mine, first - 1, null, 10);
+    assertThat(rows).extracting(LedgerEntry::getSeq).containsExactly(first, first + 1, first + 2);
+    assertThat(rows.get(0).getAt()).isEqualTo(at);
+    assertThat(rows.get(0).getDetail()).isEqualTo("{\"i\":0,\"text\":\"中文\"}");
+    assertThat(rows.get(1).getDetail()).isNull();
+    assertThat(rows.get(2).getClient()).isNull();
+    assertThat(rows).allSatisfy(r -> assertThat(LedgerHash.of(r)).isEqualTo(r.getHash()));
+    assertThat(rows.get(2).getPrevHash()).isEqualTo(rows.get(1).getHash());
+    assertThat(ledger.head().lastSeq()).isGreaterThanOrEqualTo(first + 2);
+    assertThat(ledger.scan(mine, first - 1, first + 1, 10)).hasSize(2);
+    assertThat(ledger.scan(mine, first, null, 1)).extracting(LedgerEntry::getSeq).containsExactly(first + 1);
+
+    // newest first, paged; counted; by time window; the person filter's subquery runs
+    assertThat(ledger.search(mine, 1, 1)).extracting(LedgerEntry::getSeq).containsExactly(first + 1);
+    assertThat(ledger.count(mine)).isEqualTo(3);
+    assertThat(ledger.count(new LedgerFilter(null, "tester", action, at.plusSeconds(1), at.plusSeconds(2), null))).isEqualTo(1);
+    assertThat(ledger.count(new LedgerFilter(null, null, action, null, null, TestIds.random()))).isZero();
+
+    // the guard trigger of db/vendor/<vendor>/R__ledger_guard.sql
+    assertThatThrownBy(() -> env.jdbc().update("UPDATE mz_ledger SET actor = 'mallory' WHERE seq = ?", first))
+        .rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> env.jdbc().update("DELETE FROM mz_ledger WHERE seq = ?", first))
+        .rootCause().hasMessageContaining("append-only");
+    assertThat(ledger.scan(mine, first - 1, null, 10)).hasSize(3);
   }
 
   // ---------------------------------------------------------------------------------------------------------

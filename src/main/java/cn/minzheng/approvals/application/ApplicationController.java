@@ -59,7 +59,7 @@ public class ApplicationController {
   @GetMapping("/{id}")
   public ApplicationView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
     boolean decides = user.has(Role.CLERK) || user.has(Role.REVIEWER) || user.has(Role.APPROVER);
-    return details.view(applications.get(id, user), new ApplicationView.Disclosure(false, decides));
+    return details.view(applications.get(id, user), new ApplicationView.Disclosure(false, decides), user, null);
   }
 
   @GetMapping("/{id}/history")

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.approvals.audit.CaseHistory;
+import cn.minzheng.approvals.audit.ledger.Ledger;
 import cn.minzheng.approvals.common.Counters;
 import cn.minzheng.approvals.common.Page;
 import cn.minzheng.approvals.common.IdNumbers;
@@ -43,11 +44,13 @@ public class ApplicationService {
   private final ObjectMapper json;
   private final Clock clock;
   private final CaseProcesses processes;
+  private final Ledger ledger;
 
   public ApplicationService(ApplicationMapper applications, ApplicationRequestValidator validator, RegionService regions,
                             Counters counters, CaseHistory history, CaseEngine engine, ObjectMapper json, Clock clock,
-                            CaseProcesses processes) {
+                            CaseProcesses processes, Ledger ledger) {
     this.processes = processes;
+    this.ledger = ledger;
     this.applications = applications;
     this.validator = validator;
     this.regions = regions;
@@ -240,6 +243,7 @@ public class ApplicationService {
   @Transactional
   public void changeStage(long applicationId, String stage) {
     applications.updateStage(applicationId, stage, LocalDateTime.now(clock));
+    ledger.appendForApplication(CaseHistory.SYSTEM, "stage_changed", applicationId, Map.of("stage", stage));
   }
 
   /**
@@ -253,6 +257,8 @@ public class ApplicationService {
       return;
     }
     applications.updateStatus(applicationId, status, LocalDateTime.now(clock));
+    ledger.appendForApplication(CaseHistory.SYSTEM, "status_changed", applicationId,
+        Map.of("from", application.getStatus(), "to", status));
     boolean wasHolding = ApplicationStatus.OPEN.contains(application.getStatus())
         || ApplicationStatus.APPROVED.equals(application.getStatus());
     boolean holds = ApplicationStatus.OPEN.contains(status) || ApplicationStatus.APPROVED.equals(status);

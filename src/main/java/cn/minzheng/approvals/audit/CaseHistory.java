@@ -10,9 +10,11 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.approvals.audit.ledger.Ledger;
+
 /**
  * Records every state change of an application for auditors, in the same transaction as the change
- * itself: either both are kept or neither.
+ * itself: either both are kept or neither. Every event is also appended to the audit ledger.
  */
 @Service
 public class CaseHistory {
@@ -23,11 +25,13 @@ public class CaseHistory {
   private final CaseEventMapper events;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Ledger ledger;
 
-  public CaseHistory(CaseEventMapper events, ObjectMapper json, Clock clock) {
+  public CaseHistory(CaseEventMapper events, ObjectMapper json, Clock clock, Ledger ledger) {
     this.events = events;
     this.json = json;
     this.clock = clock;
+    this.ledger = ledger;
   }
 
   public void record(long applicationId, String stage, String taskKey, String actor, String actorName,
@@ -43,6 +47,21 @@ public class CaseHistory {
     event.setDetailJson(detail == null || detail.isEmpty() ? null : toJson(detail));
     event.setCreatedAt(LocalDateTime.now(clock));
     events.insert(event);
+    ledger.appendForApplication(actor, action, applicationId, ledgerDetail(event, detail));
+  }
+
+  private static Map<String, Object> ledgerDetail(CaseEvent event, Map<String, ?> detail) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("eventId", event.getId());
+    out.put("stage", event.getStage());
+    out.put("taskKey", event.getTaskKey());
+    out.put("actorName", event.getActorName());
+    out.put("opinion", event.getOpinion());
+    if (detail != null) {
+      out.putAll(detail);
+    }
+    out.values().removeIf(java.util.Objects::isNull);
+    return out;
   }
 
   public void recordSystem(long applicationId, String stage, String action, Map<String, ?> detail) {

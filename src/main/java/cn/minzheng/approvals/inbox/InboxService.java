@@ -141,11 +141,7 @@ public class InboxService {
     CaseTask ct = access.actionable(taskId, user);
     Task task = ct.task();
     boolean fullIds = ct.process().needsFullIdNumbers(ct.key());
-    if (fullIds) {
-      history.record(ct.application().getId(), ct.key(), ct.key(), user.id(), user.name(), "view_personal_data", null,
-          Map.of("fields", "idNumbers"));
-    }
-    ApplicationView detail = details.view(ct.application(), new ApplicationView.Disclosure(fullIds, true));
+    ApplicationView detail = details.view(ct.application(), new ApplicationView.Disclosure(fullIds, true), user, ct.key());
     List<String> allowed = ct.process().allowedDecisions(ct.key()).stream().map(Decision::code).sorted().toList();
     List<TaskView.Signer> signers = sharing.findSignsOfTask(taskId).stream()
         .map(s -> new TaskView.Signer(s.getId(), s.getSigner(), s.getStatus(), s.getOpinion())).toList();

@@ -25,11 +25,14 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
   private final ApplicationContext context;
   private final ApprovalsProperties properties;
   private final ModelChecker checker;
+  private final RetentionProperties retention;
 
-  public ApprovalsEnginePlugin(ApplicationContext context, ApprovalsProperties properties, ModelChecker checker) {
+  public ApprovalsEnginePlugin(ApplicationContext context, ApprovalsProperties properties, ModelChecker checker,
+                               RetentionProperties retention) {
     this.context = context;
     this.properties = properties;
     this.checker = checker;
+    this.retention = retention;
   }
 
   @Override
@@ -41,6 +44,7 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
     List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
     listeners.add(new UnsafeModelParseListener());
+    listeners.add(new RetentionParseListener(retention));
     configuration.setCustomPreBPMNParseListeners(listeners);
 
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
@@ -48,7 +52,7 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
     preDeployers.add(new ModelCheckPreDeployer(checker));
     configuration.setCustomPreDeployers(preDeployers);
 
-    // applies to every definition that does not set its own
+    // the fallback (decisions, anything without a process key of its own); processes get theirs from retention
     configuration.setHistoryTimeToLive(String.valueOf(properties.historyTimeToLiveDays()));
   }
 }

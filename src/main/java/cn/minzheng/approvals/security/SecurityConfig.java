@@ -57,6 +57,7 @@ public class SecurityConfig {
             .requestMatchers(PUBLIC_ASSETS).permitAll()
             .requestMatchers("/engine-rest/**", "/camunda/**", "/actuator/prometheus").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/audit/**", "/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -76,6 +76,12 @@ public class PageController {
     return page("admin-migration");
   }
 
+  /** The audit ledger: verify result, search, export (auditors and administrators; SecurityConfig). */
+  @GetMapping("/audit/ledger")
+  public ResponseEntity<Resource> ledger() {
+    return page("ledger");
+  }
+
   private static ResponseEntity<Resource> page(String name) {
     return ResponseEntity.ok()
         .contentType(HTML)

@@ -59,13 +59,14 @@ class DibaoProcessTest {
         .singleResult();
     // then
     Assertions.assertThat(definition.getResourceName()).isEqualTo("processes/dibao.bpmn");
-    Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
+    // approvals.retention.default-years 10: ⌈10 × 365.25⌉ days
+    Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3653);
     Assertions.assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId())).contains(
         "processes/dibao-standard.dmn", "processes/stage-acceptance.bpmn", "processes/stage-public-notice.bpmn",
         "processes/stage-appeal.bpmn", "forms/stage-accept.form", "forms/dibao-investigate.form");
     for (String stage : new String[] {SharedStages.ACCEPTANCE, SharedStages.PUBLIC_NOTICE, SharedStages.APPEAL}) {
       Assertions.assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(stage).latestVersion()
-          .singleResult().getHistoryTimeToLive()).isEqualTo(3650);
+          .singleResult().getHistoryTimeToLive()).isEqualTo(3653);
     }
   }
 
