@@ -285,9 +285,17 @@ public class ApplicationService {
   /** Adds what a stage recorded (an advance paid, a deadline set) to the application's {@code data}. */
   @Transactional
   public void recordData(long applicationId, Map<String, Object> entries) {
-    Map<String, Object> data = ApplicationData.asMap(getForProcess(applicationId).getDataJson());
+    ApplicationRecord application = getForProcess(applicationId);
+    Map<String, Object> before = ApplicationData.asMap(application.getDataJson());
+    Map<String, Object> data = new LinkedHashMap<>(before);
     data.putAll(entries);
     applications.updateData(applicationId, toJson(data), LocalDateTime.now(clock));
+    // auditors see every field changed, old → new (ID numbers masked)
+    var changes = cn.minzheng.approvals.audit.DataChanges.between(before, data);
+    if (!changes.isEmpty()) {
+      history.recordSystem(applicationId, application.getStage(), "data_changed",
+          Map.of("changes", cn.minzheng.approvals.audit.DataChanges.asDetail(changes)));
+    }
   }
 
   @Transactional
