@@ -15,7 +15,8 @@ public record TimelineEntry(LocalDateTime at, String kind, String stage, String 
                             String actorName, String action, String opinion, List<FieldChange> changes,
                             NoticeRef notice, String modelVersion, Map<String, String> detail) {
 
-  /** A field changed by this entry, old → new. */
+  /** A field changed by this entry, old → new (null when absent, shown as null). */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record FieldChange(String field, String old, @com.fasterxml.jackson.annotation.JsonProperty("new") String value) {
   }
 
