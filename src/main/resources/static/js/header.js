@@ -9,6 +9,7 @@ const NAV = [
   { page: 'applications', href: '/applications', key: 'nav.applications' },
   { page: 'overdue', href: '/overdue', key: 'nav.overdue' },
   { page: 'models', href: '/admin/models', key: 'nav.models', role: 'admin' },
+  { page: 'audit-cases', href: '/audit/cases', key: 'nav.auditCases', role: 'auditor' },
 ];
 
 /** Loads the texts and the names of types and stages, renders the header and answers the current user (GET /api/me). */

@@ -30,7 +30,7 @@ public class CaseExport {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   /** The statuses' Chinese names, as the workspace shows them. */
   private static final Map<String, String> STATUS = Map.of("in_progress", "办理中", "approved", "已批准",
-      "rejected", "不予批准", "not_accepted", "不予受理", "withdrawn", "已撤回", "appealing", "复查中",
+      "rejected", "不予批准", "not_accepted", "不予受理", "withdrawn", "已撤回", "appealing", "申诉中",
       "waiting", "轮候中", "terminated", "已终止");
 
   private final TypeCatalog types;
