@@ -290,12 +290,7 @@ public class ApplicationService {
     Map<String, Object> data = new LinkedHashMap<>(before);
     data.putAll(entries);
     applications.updateData(applicationId, toJson(data), LocalDateTime.now(clock));
-    // auditors see every field changed, old → new (ID numbers masked)
-    var changes = cn.minzheng.approvals.audit.DataChanges.between(before, data);
-    if (!changes.isEmpty()) {
-      history.recordSystem(applicationId, application.getStage(), "data_changed",
-          Map.of("changes", cn.minzheng.approvals.audit.DataChanges.asDetail(changes)));
-    }
+    history.recordDataChanges(applicationId, application.getStage(), before, data);
   }
 
   @Transactional

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -48,12 +50,14 @@ public class CaseTimeline {
       "appeal", "extend", "migrated", "termination_started");
 
   private final HistoryService history;
+  private final RepositoryService repository;
   private final UserDirectory users;
   private final CaseHistory caseHistory;
   private final ObjectMapper json;
 
-  public CaseTimeline(HistoryService history, UserDirectory users, CaseHistory caseHistory, ObjectMapper json) {
+  public CaseTimeline(HistoryService history, RepositoryService repository, UserDirectory users, CaseHistory caseHistory, ObjectMapper json) {
     this.history = history;
+    this.repository = repository;
     this.users = users;
     this.caseHistory = caseHistory;
     this.json = json;
@@ -78,11 +82,12 @@ public class CaseTimeline {
     Map<String, String> userNames = new HashMap<>();
     int order = 0;
     for (HistoricProcessInstance instance : instances(applicationId)) {
-      String version = instance.getProcessDefinitionKey() + ":" + instance.getProcessDefinitionVersion();
       for (HistoricActivityInstance activity : activities(instance.getId())) {
         if (ROUTING.contains(activity.getActivityType())) {
           continue;
         }
+        // per activity: a migrated case ran its earlier part on the older version
+        String version = definitionKeyVersion(activity.getProcessDefinitionId());
         allActivities.add(activity);
         String name = activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName();
         names.putIfAbsent(activity.getActivityId(), name);
@@ -97,6 +102,7 @@ public class CaseTimeline {
       }
       for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
           .orderByHistoricActivityInstanceStartTime().asc().list()) {
+        String version = definitionKeyVersion(task.getProcessDefinitionId());
         String assignee = task.getAssignee();
         String assigneeName = assignee == null ? null : userNames.computeIfAbsent(assignee, this::userName);
         Map<String, String> detail = new LinkedHashMap<>();
@@ -214,11 +220,11 @@ public class CaseTimeline {
 
   private final Map<String, String> definitionVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** {@code key:version} of a deployed definition (definitions are never changed, so they are kept). */
   private String definitionKeyVersion(String definitionId) {
     return definitionVersions.computeIfAbsent(definitionId, id -> {
-      HistoricProcessInstance any = history.createHistoricProcessInstanceQuery().processDefinitionId(id)
-          .listPage(0, 1).stream().findFirst().orElse(null);
-      return any == null ? id : any.getProcessDefinitionKey() + ":" + any.getProcessDefinitionVersion();
+      ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
+      return definition == null ? id : definition.getKey() + ":" + definition.getVersion();
     });
   }
 
