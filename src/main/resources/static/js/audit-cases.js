@@ -105,7 +105,7 @@ function actionText(entry) {
 function renderTimeline(entries) {
   const box = clear(document.getElementById('audit-timeline'));
   box.append(el('table', { class: 'data', id: 'audit-timeline-table' },
-    el('thead', {}, el('tr', {}, ['audit.col.at', 'audit.col.kind', 'case.stage', 'audit.col.action', 'audit.col.actor',
+    el('thead', {}, el('tr', {}, ['audit.col.at', 'audit.col.kind', 'audit.col.stage', 'audit.col.action', 'audit.col.actor',
       'audit.col.opinion', 'audit.col.changes', 'audit.col.model'].map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, entries.map((e) => el('tr', { class: `timeline-${e.kind}`, dataset: { kind: e.kind, action: e.action || '' } },
       el('td', {}, el('time', { datetime: e.at }, formatDateTime(e.at))),

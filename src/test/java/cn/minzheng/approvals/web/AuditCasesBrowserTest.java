@@ -77,6 +77,7 @@ class AuditCasesBrowserTest {
     assertThat(browser.findAll(By.cssSelector("#audit-diagram g.djs-element.mz-active[data-element-id='"
         + DibaoProcess.TASK_DISTRICT_APPROVE + "']"))).hasSize(1);
     assertThat(browser.findAll(By.cssSelector("#audit-diagram g.djs-connection.mz-path"))).isNotEmpty();
+    browser.screenshot("audit-case");
     // a tab for each called stage model: the 公示 stage shows its own path
     List<WebElement> tabs = browser.findAll(By.cssSelector("#audit-diagram-tabs [role=tab]"));
     assertThat(tabs.size()).isGreaterThanOrEqualTo(2);
