@@ -12,6 +12,7 @@ const NAV = [
   { page: 'admin-calendar', href: '/admin/calendar', key: 'nav.calendar', roles: ['admin'] },
   { page: 'admin-notice-templates', href: '/admin/notice-templates', key: 'nav.noticeTemplates', roles: ['admin'] },
   { page: 'ledger', href: '/audit/ledger', key: 'nav.ledger', roles: ['auditor', 'admin'] },
+  { page: 'audit-cases', href: '/audit/cases', key: 'nav.auditCases', roles: ['auditor', 'admin'] },
 ];
 
 /** Loads the texts and the names of types and stages, renders the header and answers the current user (GET /api/me). */

@@ -49,6 +49,8 @@ import cn.minzheng.approvals.application.MaterialRecord;
 import cn.minzheng.approvals.application.MemberRecord;
 import cn.minzheng.approvals.audit.CaseEvent;
 import cn.minzheng.approvals.audit.CaseEventMapper;
+import cn.minzheng.approvals.audit.cases.AuditCaseMapper;
+import cn.minzheng.approvals.audit.cases.CaseSearch;
 import cn.minzheng.approvals.audit.ledger.LedgerEntry;
 import cn.minzheng.approvals.audit.ledger.LedgerFilter;
 import cn.minzheng.approvals.audit.ledger.LedgerHash;
@@ -1060,6 +1062,54 @@ class MapperDialectTest {
     assertThat(events.findByApplication(other.getId()))
         .singleElement().extracting(CaseEvent::getActor).isEqualTo("clerk2");
     assertThat(events.findByApplication(Long.MAX_VALUE)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // AuditCaseMapper (auditors' search)
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void auditorsFindCasesByPersonRegionActorAndDate(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    CaseEventMapper events = env.mapper(CaseEventMapper.class);
+    AuditCaseMapper audit = env.mapper(AuditCaseMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord first = application(scope.district, scope.street1, scope.community1, "dibao", "孙一", T0);
+    applications.insert(first);
+    MemberRecord spouse = member(first.getId(), 1, "孙二", "spouse", true);
+    spouse.setMonthlyIncome(java.math.BigDecimal.ZERO);
+    applications.insertMember(spouse);
+    ApplicationRecord second = application(scope.district, scope.street2, scope.community2, "tekun", "周三",
+        T0.plusDays(2));
+    applications.insert(second);
+    events.insert(event(second.getId(), null, null, "jjl-clerk", null, "submit", null, null, T0.plusDays(2)));
+
+    assertThat(ids(audit.search(search(scope, null, null, null, null, null, null, 0, 10))))
+        .containsExactly(second.getId(), first.getId());
+    assertThat(audit.count(search(scope, null, null, null, null, null, null, 0, 10))).isEqualTo(2);
+    assertThat(ids(audit.search(search(scope, null, null, null, null, null, null, 1, 10)))).containsExactly(first.getId());
+    assertThat(ids(audit.search(search(scope, spouse.getIdNumber(), null, null, null, null, null, 0, 10))))
+        .containsExactly(first.getId());
+    assertThat(ids(audit.search(search(scope, first.getApplicantIdNumber(), null, null, null, null, null, 0, 10))))
+        .containsExactly(first.getId());
+    assertThat(ids(audit.search(search(scope, null, scope.street2, null, null, null, null, 0, 10))))
+        .containsExactly(second.getId());
+    assertThat(ids(audit.search(search(scope, null, null, "tekun", null, null, null, 0, 10))))
+        .containsExactly(second.getId());
+    assertThat(ids(audit.search(search(scope, null, null, null, "jjl-clerk", null, null, 0, 10))))
+        .containsExactly(second.getId());
+    assertThat(ids(audit.search(search(scope, null, null, null, null, T0.plusDays(1), null, 0, 10))))
+        .containsExactly(second.getId());
+    assertThat(ids(audit.search(search(scope, null, null, null, null, null, T0.plusDays(1), 0, 10))))
+        .containsExactly(first.getId());
+    assertThat(audit.count(search(scope, TestIds.random(), null, null, null, null, null, 0, 10))).isZero();
+  }
+
+  private static CaseSearch search(Scope scope, String idNumber, String regionCode, String type, String actor,
+                                   LocalDateTime from, LocalDateTime until, int offset, int limit) {
+    return new CaseSearch("district", scope.district, idNumber, regionCode, type, null, actor, from, until, null,
+        offset, limit);
   }
 
   // ---------------------------------------------------------------------------------------------------------

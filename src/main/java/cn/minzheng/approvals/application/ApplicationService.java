@@ -291,9 +291,12 @@ public class ApplicationService {
   /** Adds what a stage recorded (an advance paid, a deadline set) to the application's {@code data}. */
   @Transactional
   public void recordData(long applicationId, Map<String, Object> entries) {
-    Map<String, Object> data = ApplicationData.asMap(getForProcess(applicationId).getDataJson());
+    ApplicationRecord application = getForProcess(applicationId);
+    Map<String, Object> before = ApplicationData.asMap(application.getDataJson());
+    Map<String, Object> data = new LinkedHashMap<>(before);
     data.putAll(entries);
     applications.updateData(applicationId, toJson(data), LocalDateTime.now(clock));
+    history.recordDataChanges(applicationId, application.getStage(), before, data);
   }
 
   @Transactional

@@ -21,6 +21,8 @@ public class CaseHistory {
 
   /** The engine acting on its own (timers, service tasks). */
   public static final String SYSTEM = "system";
+  /** The action of a data change recorded by {@link #recordDataChanges}. */
+  public static final String DATA_CHANGED = "data_changed";
 
   private final CaseEventMapper events;
   private final ObjectMapper json;
@@ -66,6 +68,17 @@ public class CaseHistory {
 
   public void recordSystem(long applicationId, String stage, String action, Map<String, ?> detail) {
     record(applicationId, stage, null, SYSTEM, "系统", action, null, detail);
+  }
+
+  /**
+   * Records what a stage wrote into the case's data: every field that changed, old → new, ID numbers masked.
+   * Nothing when nothing changed.
+   */
+  public void recordDataChanges(long applicationId, String stage, Map<String, ?> before, Map<String, ?> after) {
+    List<DataChanges.Change> changes = DataChanges.between(before, after);
+    if (!changes.isEmpty()) {
+      recordSystem(applicationId, stage, DATA_CHANGED, Map.of("changes", DataChanges.asDetail(changes)));
+    }
   }
 
   public List<CaseEvent> of(long applicationId) {

@@ -3,7 +3,7 @@ package cn.minzheng.approvals.shzz;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** mz_registered_org, and the one column of mz_application the registration writes (data_json). */
+/** mz_registered_org (the credit code goes into the case's data through ApplicationService#recordData). */
 @Mapper
 public interface RegisteredOrgMapper {
 
@@ -16,6 +16,4 @@ public interface RegisteredOrgMapper {
   RegisteredOrg findByApplication(@Param("applicationId") long applicationId);
 
   void insert(RegisteredOrg org);
-
-  void updateApplicationData(@Param("applicationId") long applicationId, @Param("dataJson") String dataJson);
 }

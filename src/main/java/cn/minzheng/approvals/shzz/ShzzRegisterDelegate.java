@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
@@ -32,15 +30,13 @@ public class ShzzRegisterDelegate implements JavaDelegate {
   private final ApplicationService applications;
   private final RegisteredOrgMapper orgs;
   private final Counters counters;
-  private final ObjectMapper json;
   private final Clock clock;
 
   public ShzzRegisterDelegate(ApplicationService applications, RegisteredOrgMapper orgs, Counters counters,
-                              ObjectMapper json, Clock clock) {
+                              Clock clock) {
     this.applications = applications;
     this.orgs = orgs;
     this.counters = counters;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -74,12 +70,8 @@ public class ShzzRegisterDelegate implements JavaDelegate {
     org.setRegisteredAt(LocalDateTime.now(clock));
     orgs.insert(org);
 
-    data.put(ShzzProcess.VAR_CREDIT_CODE, code);
-    try {
-      orgs.updateApplicationData(application.getId(), json.writeValueAsString(data));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    // through the one writer of the case's data, which records the change for auditors
+    applications.recordData(application.getId(), Map.of(ShzzProcess.VAR_CREDIT_CODE, code));
     return code;
   }
 

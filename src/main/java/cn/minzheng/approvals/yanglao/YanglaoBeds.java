@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
+import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.web.ApiException;
 
 /**
@@ -31,8 +32,10 @@ public class YanglaoBeds {
   private final RuntimeService runtime;
   private final ObjectMapper json;
   private final Clock clock;
+  private final CaseHistory history;
 
-  public YanglaoBeds(YanglaoBedMapper beds, RuntimeService runtime, ObjectMapper json, Clock clock) {
+  public YanglaoBeds(YanglaoBedMapper beds, RuntimeService runtime, ObjectMapper json, Clock clock, CaseHistory history) {
+    this.history = history;
     this.beds = beds;
     this.runtime = runtime;
     this.json = json;
@@ -118,10 +121,12 @@ public class YanglaoBeds {
   /** The application's {@code data} with these entries added (placement, grade). */
   @Transactional
   public void recordData(ApplicationRecord application, Map<String, Object> entries) {
-    Map<String, Object> data = data(application);
+    Map<String, Object> before = data(application);
+    Map<String, Object> data = new java.util.LinkedHashMap<>(before);
     data.putAll(entries);
     try {
       beds.updateData(application.getId(), json.writeValueAsString(data), LocalDateTime.now(clock));
+      history.recordDataChanges(application.getId(), application.getStage(), before, data);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -142,6 +142,17 @@ class MigrationApiTest {
       assertThat(event.getDetailJson()).contains("\"fromVersion\":" + source.getVersion())
           .contains("\"toVersion\":" + target.getVersion());
     });
+    // the auditors' timeline: the move with who did it, and each part on the version it ran on
+    List<Map<String, Object>> timeline = new ApiClient(rest, "auditor")
+        .getList("/api/audit/applications/" + c.applicationId() + "/timeline").getBody();
+    assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("action", "migrated").containsEntry("kind", "operation")
+        .containsEntry("actor", "admin").extractingByKey("detail").asString()
+        .contains("fromVersion=" + source.getVersion()).contains("toVersion=" + target.getVersion()));
+    assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("kind", "stage").containsEntry("action", "entered")
+        .containsEntry("modelVersion", DibaoProcess.KEY + ":" + source.getVersion()));
+    assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("kind", "task")
+        .containsEntry("stage", DibaoProcess.TASK_INVESTIGATE)
+        .containsEntry("modelVersion", DibaoProcess.KEY + ":" + target.getVersion()));
     AdminAction action = audit.recent("process:" + DibaoProcess.KEY, 1).get(0);
     assertThat(action.getAction()).isEqualTo("model.migrate");
     assertThat(action.getNote()).isEqualTo("调查时限延长为 15 个工作日");
