@@ -4,6 +4,7 @@
 //   bpmn-modeler.js/.css  bpmn-js Modeler + Camunda 7 properties panel + bpmnlint (administrators)
 //   dmn-modeler.js/.css   dmn-js Modeler (administrators)
 //   form-editor.js/.css   form-js editor (administrators)
+//   echarts.js/.css       ECharts (bar, pie, canvas) for the dashboard
 // Fonts are emitted as files under <out>/assets (the pages' CSP allows no data: fonts). Nothing is
 // loaded from the internet at run time.
 import { build } from 'esbuild';
@@ -33,7 +34,7 @@ const common = {
   assetNames: 'assets/[name]-[hash]',
 };
 
-const bundles = ['form-viewer', 'bpmn-modeler', 'dmn-modeler', 'form-editor'];
+const bundles = ['form-viewer', 'bpmn-modeler', 'dmn-modeler', 'form-editor', 'echarts'];
 await Promise.all(bundles.flatMap((name) => [
   build({ ...common, entryPoints: [`src/${name}.js`], format: 'esm', outfile: `${out}/${name}.js` }),
   build({ ...common, entryPoints: [`src/${name}.css`], outfile: `${out}/${name}.css` }),

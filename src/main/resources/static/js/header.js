@@ -8,6 +8,7 @@ const NAV = [
   { page: 'inbox', href: '/', key: 'nav.inbox' },
   { page: 'applications', href: '/applications', key: 'nav.applications' },
   { page: 'overdue', href: '/overdue', key: 'nav.overdue' },
+  { page: 'dashboard', href: '/dashboard', key: 'nav.dashboard' },
   { page: 'models', href: '/admin/models', key: 'nav.models', role: 'admin' },
 ];
 
