@@ -32,11 +32,13 @@ function fillCommunities() {
 }
 
 async function load() {
+  document.body.dataset.ready = 'false';
   const region = communitySelect.value || streetSelect.value;
   const response = await fetch('/public/notices' + (region ? '?regionCode=' + encodeURIComponent(region) : ''),
     { headers: { Accept: 'application/json' } });
   const notices = response.ok ? await response.json() : [];
   list.replaceChildren();
+  document.body.dataset.ready = 'true';
   if (!notices.length) {
     list.append(el('p', { class: 'empty' }, '当前没有正在公示的事项。'));
     return;
@@ -96,4 +98,5 @@ try {
   await load();
 } catch (e) {
   show(boardMessage, '公示栏暂时无法加载，请稍后再试。', 'error');
+  document.body.dataset.ready = 'true';
 }
