@@ -1346,7 +1346,8 @@ class MapperDialectTest {
     ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "吴一", T0);
     env.mapper(ApplicationMapper.class).insert(app);
     cn.minzheng.approvals.board.PublicNoticeMapper board = env.mapper(cn.minzheng.approvals.board.PublicNoticeMapper.class);
-    String publicId = "abc" + random(10).replaceAll("\\d", "x");
+    // letters only, fresh on every run (the PostgreSQL database is shared and never emptied)
+    String publicId = random(16).chars().mapToObj(d -> String.valueOf((char) ('a' + d - '0'))).collect(java.util.stream.Collectors.joining());
     String stage = "stage-" + random(10);
     assertThat(board.findPublicId(stage)).isNull();
     board.insertNotice(publicId, app.getId(), stage, T0);

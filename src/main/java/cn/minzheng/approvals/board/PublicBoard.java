@@ -54,6 +54,7 @@ public class PublicBoard {
   private static final int ID_LENGTH = 20;
   private static final DateTimeFormatter RECEIPT_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+  private static final String TERMINATION_KEY = cn.minzheng.approvals.tekun.TekunTerminationProcess.KEY;
 
   private final RuntimeService runtime;
   private final ManagementService management;
@@ -96,7 +97,11 @@ public class PublicBoard {
     }
     for (ProcessInstance stage : runtime.createProcessInstanceQuery().processInstanceIds(stageIds)
         .processDefinitionKey(SharedStages.PUBLIC_NOTICE).active().list()) {
-      applicationByStage.put(stage.getId(), Long.valueOf(stage.getBusinessKey()));
+      // every case's instances carry the application id as business key; anything else is not a case
+      String key = stage.getBusinessKey();
+      if (key != null && key.matches("\\d{1,18}")) {
+        applicationByStage.put(stage.getId(), Long.valueOf(key));
+      }
     }
     Map<Long, ApplicationRecord> cases = applications.byIds(applicationByStage.values());
     Map<String, Date> startedAt = new HashMap<>();
@@ -116,13 +121,22 @@ public class PublicBoard {
       Job timer = management.createJobQuery().processInstanceId(stageId).timers().singleResult();
       String regionCodeShown = a.getCommunityCode() != null ? a.getCommunityCode() : a.getStreetCode();
       board.add(new PublicNotice(publicId(stageId, applicationId), regionNames.get(regionCodeShown),
-          Masking.name(a.getApplicantName()), a.getHouseholdSize(), a.getAmount(), a.getType(),
-          messages.getMessage("type.name." + a.getType(), null, a.getType(), ZH),
+          Masking.name(a.getApplicantName()), a.getHouseholdSize(), a.getAmount(), a.getType(), typeName(a, stageId),
           local(startedAt.get(stageId)), timer == null ? null : local(timer.getDuedate())));
     });
     board.sort(Comparator.comparing(PublicNotice::startsAt, Comparator.nullsLast(Comparator.reverseOrder()))
         .thenComparing(PublicNotice::id));
     return board;
+  }
+
+  /** The type's name; a 公示 of a 特困 termination (tekun_termination calls the stage) says so. */
+  private String typeName(ApplicationRecord a, String stageId) {
+    String name = messages.getMessage("type.name." + a.getType(), null, a.getType(), ZH);
+    ProcessInstance caller = runtime.createProcessInstanceQuery().subProcessInstanceId(stageId).singleResult();
+    if (caller != null && caller.getProcessDefinitionId().startsWith(TERMINATION_KEY + ":")) {
+      return name + "（终止）";
+    }
+    return name;
   }
 
   /** Streets and communities, for the board's filter (names of places, nothing about anyone). */

@@ -71,14 +71,13 @@ class DashboardApiTest {
     Case overdue = jjlOnPublicNotice();
     jdbc.update("UPDATE mz_application SET procedure_due = ? WHERE id = ?", LocalDate.now().minusDays(3),
         overdue.applicationId());
-    approvedTekun("institution", 5);
-    approvedTekun("home", 2);
-    approvedTekun("home", 0);
-    jdbc.update("INSERT INTO mz_institution (code, name, region_code) VALUES (?, '测试养老院', '420112000000')",
-        "YLT" + System.nanoTime() % 100000000);
-    String institution = jdbc.queryForObject("SELECT MAX(code) FROM mz_institution WHERE name = '测试养老院'", String.class);
+    List<Long> tekun = List.of(approvedTekun("institution", 5), approvedTekun("home", 2), approvedTekun("home", 0));
+    String institution = "YLT" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    jdbc.update("INSERT INTO mz_institution (code, name, region_code) VALUES (?, '测试养老院', '420112000000')", institution);
+    // occupied (by ids no admission uses), so that no other test's admission is placed in them
     for (int i = 0; i < 3; i++) {
-      jdbc.update("INSERT INTO mz_bed (institution_code, bed_no, nursing) VALUES (?, ?, ?)", institution, "T" + i, i < 2 ? 1 : 0);
+      jdbc.update("INSERT INTO mz_bed (institution_code, bed_no, nursing, occupant_app_id) VALUES (?, ?, ?, ?)", institution,
+          "T" + i, i < 2 ? 1 : 0, tekun.get(i));
     }
     // when
     Map<String, Object> after = auditor.get("/api/dashboard").getBody();
@@ -177,7 +176,7 @@ class DashboardApiTest {
   }
 
   /** A 特困 case approved by the district; {@code failed} of six daily activities the person cannot manage. */
-  private void approvedTekun(String careMode, int failed) {
+  private long approvedTekun(String careMode, int failed) {
     ApplicationRequest request = new ApplicationRequest("tekun", Applications.WJS_COMMUNITY,
         new ApplicationRequest.Applicant("刘孤老", TestIds.random(), "13812345678"), null, null, null, null,
         "年老无依", Map.of("category", "elderly", "supporter", "none", "careMode", careMode),
@@ -192,6 +191,7 @@ class DashboardApiTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(cases.timer(c));
     cases.decide(c, "approve", "spotCheck", "no", ProcessVariables.DECIDED_BY, "qu-approver");
     assertThat(cases.application(c).getStatus()).isEqualTo("approved");
+    return c.applicationId();
   }
 
   private static Predicate<Map<String, Object>> dibao() {

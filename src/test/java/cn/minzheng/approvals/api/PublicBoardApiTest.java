@@ -61,6 +61,7 @@ class PublicBoardApiTest {
   @Autowired RegionService regions;
   @Autowired PublicBoardProperties properties;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.minzheng.approvals.tekun.TekunTerminations terminations;
 
   ApiClient anonymous;
   DibaoCases cases;
@@ -227,6 +228,24 @@ class PublicBoardApiTest {
     assertThat(retryAfter).isBetween(1L, 3600L);
     assertThat((String) refused.getBody().get("detail")).startsWith("提交异议过于频繁");
     assertThat(anonymous.getList("/public/notices").getBody()).extracting(r -> r.get("id")).contains(ids.get(limit));
+  }
+
+  @Test
+  void shouldSayWhenThePublicNoticeIsAboutATermination() {
+    // given: a confirmed 特困 person whose benefit the street proposes to stop, on 公示
+    Case c = tekunOnPublicNotice();
+    execute(cases.timer(c));
+    cases.decide(c, "approve", "spotCheck", "no");
+    terminations.start(c.applicationId(),
+        new cn.minzheng.approvals.tekun.TekunTerminations.TerminationRequest("income", "在超市务工，月收入2300元"),
+        users.load("wjs-clerk").orElseThrow());
+    // when
+    String id = publicIdOf(c);
+    String body = anonymous.getText("/public/notices?regionCode=" + Applications.WJS_COMMUNITY).getBody();
+    // then: labelled a termination, the reason not shown
+    assertThat(anonymous.getList("/public/notices").getBody()).filteredOn(r -> id.equals(r.get("id"))).singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("typeName", "特困人员救助供养（终止）").containsEntry("maskedName", "刘*老"));
+    assertThat(body).doesNotContain("2300", "超市");
   }
 
   // --- helpers
