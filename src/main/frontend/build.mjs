@@ -5,6 +5,7 @@
 //   dmn-modeler.js/.css   dmn-js Modeler (administrators)
 //   form-editor.js/.css   form-js editor (administrators)
 //   bpmn-viewer.js/.css   bpmn-js NavigatedViewer: the path a case took (auditors)
+//   echarts.js/.css       ECharts (bar, pie, canvas) for the dashboard
 // Fonts are emitted as files under <out>/assets (the pages' CSP allows no data: fonts). Nothing is
 // loaded from the internet at run time.
 import { build } from 'esbuild';
@@ -34,7 +35,7 @@ const common = {
   assetNames: 'assets/[name]-[hash]',
 };
 
-const bundles = ['form-viewer', 'bpmn-modeler', 'dmn-modeler', 'form-editor', 'bpmn-viewer'];
+const bundles = ['form-viewer', 'bpmn-modeler', 'dmn-modeler', 'form-editor', 'bpmn-viewer', 'echarts'];
 await Promise.all(bundles.flatMap((name) => [
   build({ ...common, entryPoints: [`src/${name}.js`], format: 'esm', outfile: `${out}/${name}.js` }),
   build({ ...common, entryPoints: [`src/${name}.css`], outfile: `${out}/${name}.css` }),

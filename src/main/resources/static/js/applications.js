@@ -1,4 +1,6 @@
 // Application search: GET /api/applications?type=&status=&stage=&q=&page=&size= (the caller's region).
+// The dashboard links here with its figures' filters in the address (type, status, stage and the
+// narrowing street, open, overdue, appealed); the narrowing is shown and can be cleared.
 import { api } from './api.js';
 import { initPage } from './header.js';
 import { t, label } from './i18n.js';
@@ -6,7 +8,8 @@ import { STATUSES } from './codes.js';
 import { typeCodes, typeName, stageName, stageOptions } from './types.js';
 import { el, clear, formatDateTime, formatMoney, showMessage, showProblem } from './ui.js';
 
-const state = { page: 0 };
+const state = { page: 0, narrowing: {} };
+const NARROWING = ['street', 'open', 'overdue', 'appealed'];
 const PAGE_SIZE = 20;
 
 function options(select, entries) {
@@ -60,7 +63,7 @@ async function load() {
   try {
     const page = await api.get('/api/applications', {
       type: form.elements.type.value, status: form.elements.status.value, stage: form.elements.stage.value,
-      q: form.elements.q.value.trim(), page: state.page, size: PAGE_SIZE,
+      q: form.elements.q.value.trim(), page: state.page, size: PAGE_SIZE, ...state.narrowing,
     });
     render(page);
     renderPaging(page);
@@ -73,7 +76,16 @@ const me = await initPage('applications');
 if (me.roles.includes('clerk') || me.roles.includes('worker')) document.getElementById('new-application-link').hidden = false;
 options(document.getElementById('filter-type'), typeCodes().map((id) => ({ id, name: typeName(id) })));
 options(document.getElementById('filter-status'), STATUSES.map((id) => ({ id, name: label('status', id) })));
+const address = new URLSearchParams(location.search);
+for (const name of ['type', 'status']) if (address.get(name)) document.getElementById(`filter-${name}`).value = address.get(name);
 stageFilter();
+if (address.get('stage')) document.getElementById('filter-stage').value = address.get('stage');
+for (const name of NARROWING) if (address.get(name)) state.narrowing[name] = address.get(name);
+if (Object.keys(state.narrowing).length) {
+  const clearLink = el('a', { href: '/applications', id: 'clear-narrowing' }, t('dash.clearFilter'));
+  document.getElementById('filters').after(el('p', { id: 'dashboard-narrowing', class: 'muted' }, t('dash.filtered'), ' ',
+    Object.entries(state.narrowing).map(([k, v]) => `${k}=${v}`).join(', '), ' ', clearLink));
+}
 document.getElementById('filter-type').addEventListener('change', stageFilter);
 const form = document.getElementById('filters');
 form.addEventListener('submit', (e) => { e.preventDefault(); state.page = 0; load(); });

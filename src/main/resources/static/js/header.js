@@ -8,6 +8,7 @@ const NAV = [
   { page: 'inbox', href: '/', key: 'nav.inbox' },
   { page: 'applications', href: '/applications', key: 'nav.applications' },
   { page: 'overdue', href: '/overdue', key: 'nav.overdue' },
+  { page: 'dashboard', href: '/dashboard', key: 'nav.dashboard' },
   { page: 'models', href: '/admin/models', key: 'nav.models', roles: ['admin'] },
   { page: 'admin-calendar', href: '/admin/calendar', key: 'nav.calendar', roles: ['admin'] },
   { page: 'admin-notice-templates', href: '/admin/notice-templates', key: 'nav.noticeTemplates', roles: ['admin'] },

@@ -1382,4 +1382,101 @@ class MapperDialectTest {
     e.setCreatedAt(createdAt);
     return e;
   }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // DashboardMapper, PublicNoticeMapper (board)
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void dashboardFiguresCountWithinTheScope(Db db) throws Exception {
+    Env env = env(db);
+    ApplicationMapper applications = env.mapper(ApplicationMapper.class);
+    cn.minzheng.approvals.dashboard.DashboardMapper figures = env.mapper(cn.minzheng.approvals.dashboard.DashboardMapper.class);
+    Scope scope = new Scope();
+    ApplicationRecord open = application(scope.district, scope.street1, scope.community1, "dibao", "周一", T0);
+    ApplicationRecord approved = application(scope.district, scope.street1, scope.community1, "dibao", "周二", T0);
+    ApplicationRecord tekun = application(scope.district, scope.street2, scope.community2, "tekun", "周三", T0);
+    ApplicationRecord elsewhere = application(regionCode(), regionCode(), null, "dibao", "周四", T0);
+    for (ApplicationRecord a : List.of(open, approved, tekun, elsewhere)) {
+      applications.insert(a);
+    }
+    String pi = "pi-" + random(12);
+    String tekunPi = "pi-" + random(12);
+    env.jdbc().update("UPDATE mz_application SET status = 'in_progress', stage = 'Task_Investigate', procedure_due = ? WHERE id = ?",
+        java.sql.Date.valueOf(T0.toLocalDate().minusDays(1)), open.getId());
+    env.jdbc().update("UPDATE mz_application SET status = 'approved', household_size = 2, amount = 1160.00, "
+        + "process_instance_id = ? WHERE id = ?", pi, approved.getId());
+    env.jdbc().update("UPDATE mz_application SET status = 'approved', process_instance_id = ?, data_json = ? WHERE id = ?",
+        tekunPi, "{\"careMode\":\"institution\"}", tekun.getId());
+    env.jdbc().update("UPDATE mz_application SET status = 'in_progress', procedure_due = ? WHERE id = ?",
+        java.sql.Date.valueOf(T0.toLocalDate().minusDays(1)), elsewhere.getId());
+    env.mapper(CaseEventMapper.class).insert(event(approved.getId(), null, null, "clerk1", null, "appeal", "不服", null, T0));
+    env.jdbc().update("INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, PROC_DEF_ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_, DURATION_) "
+        + "VALUES (?, ?, 'dibao:1:x', 'dibao', ?, ?, 7200000)", pi, pi, java.sql.Timestamp.valueOf(T0),
+        java.sql.Timestamp.valueOf(T0.plusHours(2)));
+    for (int i = 0; i < 3; i++) {
+      env.jdbc().update("INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_INST_ID_, ROOT_PROC_INST_ID_, "
+          + "START_TIME_, END_TIME_, DURATION_) VALUES (?, 'Task_Accept', 'stage_acceptance', ?, ?, ?, ?, ?)",
+          "t-" + random(12), "sub-" + random(8), pi, java.sql.Timestamp.valueOf(T0), java.sql.Timestamp.valueOf(T0.plusHours(i + 1)),
+          (i + 1) * 3_600_000L);
+    }
+    env.jdbc().update("INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, NAME_, VAR_TYPE_, TEXT_) VALUES (?, ?, 'selfCareLevel', 'string', ?)",
+        "v-" + random(12), tekunPi, "完全失能");
+    String institution = "YLT" + random(8);
+    env.jdbc().update("INSERT INTO mz_institution (code, name, region_code) VALUES (?, '测试', ?)", institution, scope.district);
+    env.jdbc().update("INSERT INTO mz_bed (institution_code, bed_no, nursing) VALUES (?, '1', 1)", institution);
+    env.jdbc().update("INSERT INTO mz_bed (institution_code, bed_no, nursing) VALUES (?, '2', 0)", institution);
+
+    assertThat(figures.openByStage("district", scope.district)).singleElement().satisfies(r -> {
+      assertThat(r).containsEntry("street", scope.street1).containsEntry("type", "dibao").containsEntry("stage", "Task_Investigate");
+      assertThat(((Number) r.get("cases")).longValue()).isEqualTo(1);
+    });
+    assertThat(figures.overdueByStreet("district", scope.district, T0.toLocalDate())).singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("street", scope.street1));
+    assertThat(figures.overdueByStreet("street", scope.street2, T0.toLocalDate())).isEmpty();
+    assertThat(figures.outcomes("district", scope.district)).hasSize(2);
+    assertThat(figures.appeals("district", scope.district)).singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("type", "dibao").containsEntry("status", "approved"));
+    assertThat(figures.processDurations("district", scope.district, new org.apache.ibatis.session.RowBounds(0, 10)))
+        .singleElement().satisfies(r -> assertThat(((Number) r.get("millis")).longValue()).isEqualTo(7_200_000L));
+    assertThat(figures.taskDurations("district", scope.district, new org.apache.ibatis.session.RowBounds(0, 2)))
+        .hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("taskKey", "Task_Accept").containsEntry("type", "dibao"));
+    assertThat(figures.tekunCare("district", scope.district)).singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("selfCare", "完全失能"));
+    assertThat(figures.dibaoByStreet("district", scope.district)).singleElement().satisfies(r -> {
+      assertThat(((Number) r.get("households")).longValue()).isEqualTo(1);
+      assertThat(((Number) r.get("persons")).longValue()).isEqualTo(2);
+      assertThat(new java.math.BigDecimal(r.get("amount").toString())).isEqualByComparingTo("1160");
+    });
+    Map<String, Object> beds = figures.beds(scope.district);
+    assertThat(((Number) beds.get("beds")).longValue()).isEqualTo(2);
+    assertThat(((Number) beds.get("nursing")).longValue()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Db.class)
+  void publicNoticesAndObjectionsRoundTrip(Db db) throws Exception {
+    Env env = env(db);
+    Scope scope = new Scope();
+    ApplicationRecord app = application(scope.district, scope.street1, scope.community1, "dibao", "吴一", T0);
+    env.mapper(ApplicationMapper.class).insert(app);
+    cn.minzheng.approvals.board.PublicNoticeMapper board = env.mapper(cn.minzheng.approvals.board.PublicNoticeMapper.class);
+    // letters only, fresh on every run (the PostgreSQL database is shared and never emptied)
+    String publicId = random(16).chars().mapToObj(d -> String.valueOf((char) ('a' + d - '0'))).collect(java.util.stream.Collectors.joining());
+    String stage = "stage-" + random(10);
+    assertThat(board.findPublicId(stage)).isNull();
+    board.insertNotice(publicId, app.getId(), stage, T0);
+    assertThat(board.findPublicId(stage)).isEqualTo(publicId);
+    assertThat(board.findByPublicId(publicId)).satisfies(ref -> {
+      assertThat(ref.getApplicationId()).isEqualTo(app.getId());
+      assertThat(ref.getProcessInstanceId()).isEqualTo(stage);
+    });
+    String client = "c".repeat(64 - 10) + random(10);
+    String receipt = "YY" + random(8) + "-" + random(6);
+    board.insertObjection(receipt, publicId, app.getId(), "异议", null, client, T0);
+    board.insertObjection(receipt + "b", publicId, app.getId(), "异议二", "13900001111", client, T0.plusMinutes(5));
+    assertThat(board.objectionTimes(client, T0.minusMinutes(1))).containsExactly(T0, T0.plusMinutes(5));
+    assertThat(board.objectionTimes(client, T0)).containsExactly(T0.plusMinutes(5));
+    assertThat(board.findObjection(receipt + "b")).containsEntry("contact", "13900001111");
+  }
 }

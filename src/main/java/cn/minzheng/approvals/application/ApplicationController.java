@@ -26,13 +26,15 @@ public class ApplicationController {
   private final CaseActionService actions;
   private final ApplicationDetails details;
   private final ProcedureClock procedureClock;
+  private final java.time.Clock clock;
 
   public ApplicationController(ApplicationService applications, CaseActionService actions, ApplicationDetails details,
-                               ProcedureClock procedureClock) {
+                               ProcedureClock procedureClock, java.time.Clock clock) {
     this.applications = applications;
     this.actions = actions;
     this.details = details;
     this.procedureClock = procedureClock;
+    this.clock = clock;
   }
 
   @PostMapping
@@ -49,10 +51,16 @@ public class ApplicationController {
                                       @RequestParam(required = false) String status,
                                       @RequestParam(required = false) String stage,
                                       @RequestParam(required = false) String q,
+                                      @RequestParam(required = false) String street,
+                                      @RequestParam(defaultValue = "false") boolean open,
+                                      @RequestParam(defaultValue = "false") boolean overdue,
+                                      @RequestParam(defaultValue = "false") boolean appealed,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size,
                                       @AuthenticationPrincipal CurrentUser user) {
-    return applications.search(user, type, status, stage, q, Math.max(page, 0), Math.min(Math.max(size, 1), 100))
+    ApplicationQuery.Narrowing narrowing = new ApplicationQuery.Narrowing(street == null || street.isBlank() ? null : street,
+        open, overdue, appealed, java.time.LocalDate.now(clock));
+    return applications.search(user, type, status, stage, q, narrowing, Math.max(page, 0), Math.min(Math.max(size, 1), 100))
         .map(ApplicationView::summary);
   }
 

@@ -232,11 +232,17 @@ public class ApplicationService {
   }
 
   public Page<ApplicationRecord> search(CurrentUser user, String type, String status, String stage, String q, int page, int size) {
+    return search(user, type, status, stage, q, ApplicationQuery.Narrowing.NONE, page, size);
+  }
+
+  /** The list with the dashboard's further filters (street, open, overdue, appealed). */
+  public Page<ApplicationRecord> search(CurrentUser user, String type, String status, String stage, String q,
+                                        ApplicationQuery.Narrowing narrowing, int page, int size) {
     if (user.regionCode() == null || user.regionLevel() == null) {
       return new Page<>(List.of(), 0, page, size);
     }
     ApplicationQuery query = new ApplicationQuery(user.regionLevel(), user.regionCode(), blankToNull(type),
-        blankToNull(status), blankToNull(stage), blankToNull(q), page * size, size);
+        blankToNull(status), blankToNull(stage), blankToNull(q), page * size, size, narrowing);
     return new Page<>(applications.search(query), applications.count(query), page, size);
   }
 

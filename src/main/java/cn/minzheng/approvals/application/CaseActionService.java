@@ -52,9 +52,31 @@ public class CaseActionService {
     if (contact != null && !contact.isBlank()) {
       detail.put("contact", Masking.phone(contact.trim()));
     }
-    history.record(applicationId, application.getStage(), null, user.id(), user.name(), "objection", content.trim(), detail);
-    engine.deliver(applicationId, ProcessVariables.MESSAGE_OBJECTION,
-        Map.of(ProcessVariables.OPINION, content.trim()));
+    deliverObjection(application, user.id(), user.name(), content.trim(), detail);
+  }
+
+  /**
+   * An 异议 the public filed on the 公示 board (board.PublicBoard): no login, so no region check; the
+   * board has checked that this 公示 is the one running. It reaches the process exactly as a staff-entered one.
+   */
+  @Transactional
+  public void filePublicObjection(long applicationId, String content, String receiptNo) {
+    requireText("content", content);
+    ApplicationRecord application = applications.getForProcess(applicationId);
+    if (!engine.isWaitingFor(applicationId, ProcessVariables.MESSAGE_OBJECTION)) {
+      throw ApiException.conflict("error.no-public-notice");
+    }
+    deliverObjection(application, PUBLIC_ACTOR, "公众（公示栏）", content.trim(),
+        Map.of("receiptNo", receiptNo, "channel", "public_board"));
+  }
+
+  /** The actor of objections filed on the public board. */
+  public static final String PUBLIC_ACTOR = "public";
+
+  private void deliverObjection(ApplicationRecord application, String actorId, String actorName, String content,
+                                Map<String, Object> detail) {
+    history.record(application.getId(), application.getStage(), null, actorId, actorName, "objection", content, detail);
+    engine.deliver(application.getId(), ProcessVariables.MESSAGE_OBJECTION, Map.of(ProcessVariables.OPINION, content));
   }
 
   /** An appeal (申诉/复核) within the window after a refusal, decided by another approver. */

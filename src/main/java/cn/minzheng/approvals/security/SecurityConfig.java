@@ -55,6 +55,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
             .requestMatchers(PUBLIC_ASSETS).permitAll()
+            // the 公示 board (board.PublicBoardController): no login, nothing personal
+            .requestMatchers("/public/**").permitAll()
             .requestMatchers("/engine-rest/**", "/camunda/**", "/actuator/prometheus").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/admin/**", "/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/audit/**", "/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
@@ -65,7 +67,9 @@ public class SecurityConfig {
         .csrf(csrf -> csrf
             .csrfTokenRepository(csrfTokenRepository())
             .csrfTokenRequestHandler(plainCsrfTokenHandler())
-            .ignoringRequestMatchers(basicAuthRequest, apiWithoutSession, new AntPathRequestMatcher("/camunda/**")))
+            // /public/**: no session or credentials to ride on; the board checks Origin and rate-limits instead
+            .ignoringRequestMatchers(basicAuthRequest, apiWithoutSession, new AntPathRequestMatcher("/camunda/**"),
+                new AntPathRequestMatcher("/public/**")))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), engineRest)
