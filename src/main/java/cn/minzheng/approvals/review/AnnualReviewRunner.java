@@ -182,7 +182,7 @@ public class AnnualReviewRunner {
   }
 
   /** The review row (the unique key's guard), the process on the application, and the case's history. */
-  private void create(ReviewRun run, ApplicationRecord application) {
+  private String create(ReviewRun run, ApplicationRecord application) {
     reviews.insertReview(run.getId(), application.getId(), run.getReviewYear(), AnnualReview.CREATED,
         application.getAmount(), null, LocalDateTime.now(clock));
     String instance = engine.startModel(application, DibaoReviewProcess.KEY, Map.of(
@@ -192,6 +192,12 @@ public class AnnualReviewRunner {
     applications.moveToProcessInstance(application.getId(), instance);
     history.recordSystem(application.getId(), application.getStage(), DibaoReviewProcess.EVENT_STARTED,
         Map.of("year", run.getReviewYear(), "reviewRunId", run.getId(), "processInstanceId", instance));
+    return instance;
+  }
+
+  /** One household's review under the run at once, whatever the run's state (tests walking the model). */
+  String reviewHousehold(ReviewRun run, long applicationId) {
+    return transaction.execute(status -> create(run, applications.getForProcess(applicationId)));
   }
 
   /** A chunk that could not be created as a whole (rolled back); carries its households. */

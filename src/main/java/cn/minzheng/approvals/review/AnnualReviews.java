@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.minzheng.approvals.admin.AdminAudit;
 import cn.minzheng.approvals.application.ApplicationRecord;
 import cn.minzheng.approvals.application.ApplicationService;
+import cn.minzheng.approvals.application.ApplicationStatus;
 import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.region.Region;
 import cn.minzheng.approvals.region.RegionService;
@@ -202,6 +203,20 @@ public class AnnualReviews {
       detail.put("amount", amount.toPlainString());
     }
     history.recordSystem(applicationId, application.getStage(), DibaoReviewProcess.EVENT_DECIDED, detail);
+  }
+
+  /**
+   * The end of a 减发 or 停发 once the appeal is over (window passed or decision upheld): the case is a
+   * recipient again after 减发, its benefit ended after 停发.
+   */
+  @Transactional
+  public void close(long applicationId, int year) {
+    AnnualReview review = reviews.findReview(applicationId, year);
+    if (review == null) {
+      throw new IllegalStateException("no review of application " + applicationId + " for " + year);
+    }
+    applications.changeStatus(applicationId, DibaoReviewProcess.OUTCOME_STOP.equals(review.getOutcome())
+        ? ApplicationStatus.TERMINATED : ApplicationStatus.APPROVED);
   }
 
   /** The amount after the decision; null when it stays as it is (停发: the benefit stops instead). */

@@ -20,6 +20,7 @@ public final class DibaoReviewProcess {
   public static final String SERVICE_NOTICE_STOPPED = "Service_NoticeStopped";
   public static final String CALL_APPEAL = "Call_Appeal";
   public static final String BOUNDARY_REOPENED = "Boundary_Reopened";
+  public static final String SERVICE_CLOSE_REVIEW = "Service_CloseReview";
   public static final String END_KEPT = "End_Kept";
   public static final String END_DECIDED = "End_Decided";
 
