@@ -88,3 +88,4 @@ async function start(button) {
 
 document.getElementById('review-start').addEventListener('click', (e) => start(e.currentTarget));
 await refresh();
+document.body.dataset.ready = 'true';
