@@ -266,6 +266,32 @@ class AnnualReviewApiTest {
   }
 
   @Test
+  void shouldWorkAReviewThroughTheInboxToAStopNotice() {
+    // given: a run of three households, created
+    Set<Long> households = households(3);
+    long runId = started();
+    runner.runToEnd(runId);
+    long id = households.iterator().next();
+    String instance = applications.getForProcess(id).getProcessInstanceId();
+    // when: the street clerk checks, the district approver decides 停发, through the inbox
+    String check = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    assertThat(new ApiClient(rest, "wjs-clerk").post("/api/tasks/" + check + "/complete", Map.of("decision", "approve",
+        "data", Map.of("checkResult", "changed", "homeVisitNeeded", false, "checkFindings", "家庭成员已就业，月收入4000元")))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    String decide = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(decide).singleResult().getTaskDefinitionKey())
+        .isEqualTo(DibaoReviewProcess.TASK_DECIDE);
+    ResponseEntity<Map<String, Object>> decided = new ApiClient(rest, "qu-approver").post("/api/tasks/" + decide + "/complete",
+        Map.of("decision", "approve", "opinion", "人均收入超过当地低保标准", "data", Map.of("reviewOutcome", "stop")));
+    // then
+    assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(applications.getForProcess(id).getStatus()).isEqualTo("terminated");
+    var stopped = notices.ofApplication(id).stream().filter(n -> "stopped".equals(n.getKind())).findFirst().orElseThrow();
+    assertThat(notices.get(stopped.getId(), users.load("qu-approver").orElseThrow()).getContentHtml())
+        .contains("停发", "家庭成员已就业，月收入4000元", "人均收入超过当地低保标准", "行政复议", "行政诉讼");
+  }
+
+  @Test
   void shouldLetOnlyAdministratorsRunReviews() {
     Map<String, Object> body = Map.of("regionCode", STREET, "year", year);
     assertThat(new ApiClient(rest, "wjs-clerk").post(PATH, body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

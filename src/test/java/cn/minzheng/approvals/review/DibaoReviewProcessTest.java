@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.application.ApplicationStatus;
@@ -50,7 +49,7 @@ class DibaoReviewProcessTest {
   @Autowired ReviewMapper reviews;
   @Autowired CaseHistory history;
   @Autowired TaskInbox inbox;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired java.time.Clock clock;
 
   DibaoCases cases;
 
@@ -68,8 +67,8 @@ class DibaoReviewProcessTest {
       run.setReviewYear(PATH_YEAR);
       run.setState(ReviewRun.PAUSED);
       run.setActor("admin");
-      run.setCreatedAt(LocalDateTime.now());
-      run.setUpdatedAt(LocalDateTime.now());
+      run.setCreatedAt(LocalDateTime.now(clock));
+      run.setUpdatedAt(LocalDateTime.now(clock));
       reviews.insertRun(run);
     }
     return run;
