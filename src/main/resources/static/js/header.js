@@ -12,6 +12,7 @@ const NAV = [
   { page: 'models', href: '/admin/models', key: 'nav.models', roles: ['admin'] },
   { page: 'admin-calendar', href: '/admin/calendar', key: 'nav.calendar', roles: ['admin'] },
   { page: 'admin-notice-templates', href: '/admin/notice-templates', key: 'nav.noticeTemplates', roles: ['admin'] },
+  { page: 'admin-annual-reviews', href: '/admin/annual-reviews', key: 'nav.annualReviews', roles: ['admin'] },
   { page: 'ledger', href: '/audit/ledger', key: 'nav.ledger', roles: ['auditor', 'admin'] },
   { page: 'audit-cases', href: '/audit/cases', key: 'nav.auditCases', roles: ['auditor', 'admin'] },
 ];

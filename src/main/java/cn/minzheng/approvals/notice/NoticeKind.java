@@ -24,7 +24,11 @@ public enum NoticeKind {
   /** 临时救助 急难型: the street paid a small amount at once; the papers follow (notices/linshi/advance_relief.ftlh). */
   ADVANCE_RELIEF("advance_relief", "先行救助告知书", Organ.STREET, false, null),
   /** 终止 of a benefit (特困): a negative decision with §0's mandatory content (notices/<type>/terminated.ftlh). */
-  TERMINATED("terminated", "终止救助供养决定书", Organ.DISTRICT, true, ApplicationStatus.TERMINATED);
+  TERMINATED("terminated", "终止救助供养决定书", Organ.DISTRICT, true, ApplicationStatus.TERMINATED),
+  /** 年度复核 减发 of 低保 (processes/dibao-review.bpmn): negative, §0's mandatory content; the case stays approved. */
+  REDUCED("reduced", "减发最低生活保障金决定书", Organ.DISTRICT, true, null),
+  /** 年度复核 停发 of 低保: negative, §0's mandatory content; the benefit ends (status terminated). */
+  STOPPED("stopped", "停发最低生活保障金决定书", Organ.DISTRICT, true, ApplicationStatus.TERMINATED);
 
   /** Which office signs: the 街道办事处 or the 区民政局. */
   public enum Organ { STREET, DISTRICT }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.approvals.application.ApplicationTypes;
+import cn.minzheng.approvals.review.DibaoReviewProcess;
 
 /** Constants of {@code processes/dibao.bpmn} (最低生活保障审核确认, domain.md §A1). */
 @Component
@@ -57,7 +58,11 @@ public final class DibaoProcess extends AbstractCaseProcess {
       TASK_INVESTIGATE, EnumSet.of(APPROVE),
       TASK_DEMOCRATIC_REVIEW, EnumSet.of(APPROVE, RETURN),
       TASK_STREET_REVIEW, EnumSet.of(APPROVE, RETURN),
-      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN));
+      TASK_DISTRICT_APPROVE, EnumSet.of(APPROVE, REJECT, RETURN),
+      // 年度复核 (processes/dibao-review.bpmn): the outcome (维持/增发/减发/停发) is a form field
+      DibaoReviewProcess.TASK_CHECK, EnumSet.of(APPROVE),
+      DibaoReviewProcess.TASK_HOME_VISIT, EnumSet.of(APPROVE),
+      DibaoReviewProcess.TASK_DECIDE, EnumSet.of(APPROVE));
 
   private static final Map<String, List<String>> RETURN_TARGETS = Map.of(
       TASK_DEMOCRATIC_REVIEW, List.of(TASK_INVESTIGATE),
@@ -65,9 +70,15 @@ public final class DibaoProcess extends AbstractCaseProcess {
       TASK_DISTRICT_APPROVE, List.of(TASK_STREET_REVIEW, TASK_INVESTIGATE));
 
   /** 调查 runs 信息核对 with the full ID numbers (受理 too, see SharedStages). */
-  private static final Set<String> FULL_ID_STAGES = Set.of(TASK_INVESTIGATE);
+  private static final Set<String> FULL_ID_STAGES = Set.of(TASK_INVESTIGATE, DibaoReviewProcess.TASK_CHECK);
 
   public DibaoProcess() {
-    super(ApplicationTypes.DIBAO, KEY, "DB", ALLOWED, FULL_ID_STAGES, RETURN_TARGETS, Set.of(TASK_DISTRICT_APPROVE));
+    super(ApplicationTypes.DIBAO, KEY, "DB", ALLOWED, FULL_ID_STAGES, RETURN_TARGETS,
+        Set.of(TASK_DISTRICT_APPROVE, DibaoReviewProcess.TASK_DECIDE));
+  }
+
+  @Override
+  public List<String> otherModelKeys() {
+    return List.of(DibaoReviewProcess.KEY);
   }
 }

@@ -37,7 +37,9 @@ final class MandatoryElementCheck {
       NoticeKind.NOT_ACCEPTED, Pattern.compile("不予受理"),
       NoticeKind.REJECTED, Pattern.compile("不予(批准|登记|确认|入住|救助|发放)|停发|终止"),
       NoticeKind.APPEAL_DECISION, Pattern.compile("维持|撤销|不予"),
-      NoticeKind.TERMINATED, Pattern.compile("终止|停发"));
+      NoticeKind.TERMINATED, Pattern.compile("终止|停发"),
+      NoticeKind.REDUCED, Pattern.compile("减发"),
+      NoticeKind.STOPPED, Pattern.compile("停发|停止发放"));
   private static final Pattern ANY_DECISION = Pattern.compile("不予|停发|终止|维持|撤销");
 
   private MandatoryElementCheck() {
