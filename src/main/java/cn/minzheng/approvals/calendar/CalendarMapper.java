@@ -13,6 +13,12 @@ public interface CalendarMapper {
 
   List<LocalDate> findDays(@Param("kind") String kind);
 
+  /** With {@link #lastChange()} the calendar's version, compared by every node to see another's change. */
+  long countDays();
+
+  /** Id of the last administrator action on a calendar year (null: none). */
+  Long lastChange();
+
   /** The official notice a year's arrangement comes from; null when the year is not covered. */
   String findYearSource(@Param("year") int year);
 

@@ -1,16 +1,21 @@
 package cn.minzheng.approvals.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.approvals.config.TimeConfig;
@@ -29,31 +34,64 @@ public class WorkdayCalendar {
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private final Supplier<CalendarDays> source;
-  private volatile CalendarDays days;
+  private final Supplier<Object> version;
+  private final long refreshNanos;
+  private final LongSupplier nanoTime;
+  private volatile Loaded loaded;
 
-  /** The calendar kept as data (mz_calendar_year, mz_calendar_day), read on first use. */
+  /**
+   * The calendar kept as data (mz_calendar_year, mz_calendar_day), read on first use. Another node of a
+   * cluster may change it: every {@code approvals.calendar.refresh} the version in the database is compared
+   * (day count and the last administrator change of a calendar year) and the calendar read again if it moved.
+   */
   @Autowired
-  public WorkdayCalendar(CalendarMapper calendar) {
+  public WorkdayCalendar(CalendarMapper calendar, @Value("${approvals.calendar.refresh:PT30S}") Duration refresh) {
+    this(calendar, refresh, System::nanoTime);
+  }
+
+  WorkdayCalendar(CalendarMapper calendar, Duration refresh, LongSupplier nanoTime) {
     this(() -> new CalendarDays(Set.copyOf(calendar.findDays("holiday")), Set.copyOf(calendar.findDays("workday")),
-        Set.copyOf(calendar.findYears())));
+        Set.copyOf(calendar.findYears())), () -> List.of(calendar.countDays(), Objects.toString(calendar.lastChange())),
+        refresh, nanoTime);
   }
 
+  /** A fixed calendar (tests): read once, never checked again. */
   public WorkdayCalendar(Supplier<CalendarDays> source) {
-    this.source = source;
+    this(source, () -> "fixed", Duration.ofDays(10_000), System::nanoTime);
   }
 
-  /** Reads the calendar again, after an administrator changed it. */
+  WorkdayCalendar(Supplier<CalendarDays> source, Supplier<Object> version, Duration refresh, LongSupplier nanoTime) {
+    this.source = source;
+    this.version = version;
+    this.refreshNanos = refresh.toNanos();
+    this.nanoTime = nanoTime;
+  }
+
+  /** Reads the calendar again at once, after an administrator changed it on this node. */
   public void reload() {
-    days = source.get();
+    loaded = load();
+  }
+
+  private Loaded load() {
+    Object stamp = version.get();
+    return new Loaded(source.get(), stamp, nanoTime.getAsLong());
   }
 
   private CalendarDays days() {
-    CalendarDays current = days;
+    Loaded current = loaded;
     if (current == null) {
-      current = source.get();
-      days = current;
+      current = load();
+      loaded = current;
+    } else if (nanoTime.getAsLong() - current.checkedAt() >= refreshNanos) {
+      Object stamp = version.get();
+      current = stamp.equals(current.version()) ? new Loaded(current.days(), stamp, nanoTime.getAsLong()) : load();
+      loaded = current;
     }
-    return current;
+    return current.days();
+  }
+
+  /** The calendar as read, the version it was read at and when that version was last compared (nanoTime). */
+  private record Loaded(CalendarDays days, Object version, long checkedAt) {
   }
 
   public boolean covers(int year) {

@@ -19,6 +19,7 @@ public interface MigrationMapper {
 
   List<MigrationItem> findItems(@Param("batchId") long batchId, @Param("state") String state, @Param("limit") int limit);
 
+  /** Sets the outcome of a still pending item; 0 when it is not pending (any more). */
   int finishItem(@Param("id") long id, @Param("state") String state, @Param("error") String error,
                  @Param("now") LocalDateTime now);
 

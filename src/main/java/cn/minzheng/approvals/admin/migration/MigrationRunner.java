@@ -115,9 +115,13 @@ public class MigrationRunner {
                        MigrationPlanner.Names names, CurrentUser admin) {
     try {
       transaction.executeWithoutResult(status -> {
+        // claimed first: another node of a cluster may work the same batch (resumed at its start-up); the row
+        // lock keeps the item until this commits, and that node then finds it no longer pending
+        if (!finish(batch, item, MigrationItem.DONE, null)) {
+          return;
+        }
         runtime.newMigration(plan.plan()).processInstanceIds(item.getProcessInstanceId()).execute();
         recordMigrated(batch, item, admin);
-        finish(batch, item, MigrationItem.DONE, null);
       });
     } catch (RuntimeException e) {
       String reason = reasonOf(item, plan, names, e);
@@ -139,9 +143,13 @@ public class MigrationRunner {
         admin == null ? batch.getActor() : admin.name(), EVENT_MIGRATED, null, detail);
   }
 
-  private void finish(MigrationBatch batch, MigrationItem item, String state, String error) {
-    batches.finishItem(item.getId(), state, error, LocalDateTime.now(clock));
+  /** Records the item's outcome unless it is no longer pending (done by another node): then false. */
+  private boolean finish(MigrationBatch batch, MigrationItem item, String state, String error) {
+    if (batches.finishItem(item.getId(), state, error, LocalDateTime.now(clock)) == 0) {
+      return false;
+    }
     batches.countOutcome(batch.getId(), MigrationItem.FAILED.equals(state));
+    return true;
   }
 
   /** Our reasons (the stages without a counterpart) when we know them, else Camunda's message. */
