@@ -84,6 +84,11 @@ public class WorkspaceBrowser implements AfterTestExecutionCallback, AfterEachCa
   }
 
   /** Opens a page of the workspace and waits until its script has rendered it. */
+  /** The full address of a path of the app under test. */
+  public String url(String path) {
+    return baseUrl + path;
+  }
+
   public void go(String path) {
     driver.get(baseUrl + path);
     waitReady();

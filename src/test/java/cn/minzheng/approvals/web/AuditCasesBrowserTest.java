@@ -94,7 +94,7 @@ class AuditCasesBrowserTest {
     browser.login("wjs-clerk");
     assertThat(browser.findAll(By.id("nav-audit-cases"))).isEmpty();
     // the page itself is refused to street staff (SecurityConfig: /audit/** for auditors and administrators)
-    browser.go("/audit/cases");
+    browser.driver().get(browser.url("/audit/cases"));
     assertThat(browser.driver().getPageSource()).doesNotContain("audit-search");
     assertThat(browser.findAll(By.id("audit-table"))).isEmpty();
   }
