@@ -6,7 +6,7 @@ import { initPage } from './header.js';
 import { t, label } from './i18n.js';
 import { STATUSES } from './codes.js';
 import { typeCodes, typeName, stageName, stageOptions } from './types.js';
-import { el, clear, formatDateTime, formatMoney, showMessage, showProblem } from './ui.js';
+import { el, clear, formatDateTime, formatMoney, showMessage, showProblem, renderPaging } from './ui.js';
 
 const state = { page: 0, narrowing: {} };
 const NARROWING = ['street', 'open', 'overdue', 'appealed'];
@@ -47,14 +47,8 @@ function render(page) {
     }))));
 }
 
-function renderPaging(page) {
-  const nav = clear(document.getElementById('paging'));
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  const prev = el('button', { type: 'button', class: 'secondary', disabled: page.page <= 0 }, t('paging.prev'));
-  const next = el('button', { type: 'button', class: 'secondary', disabled: page.page + 1 >= pages }, t('paging.next'));
-  prev.addEventListener('click', () => { state.page -= 1; load(); });
-  next.addEventListener('click', () => { state.page += 1; load(); });
-  nav.append(prev, el('span', {}, t('paging.info', { page: page.page + 1, pages, total: page.total })), next);
+function showPaging(page) {
+  renderPaging(document.getElementById('paging'), page, (n) => { state.page = n; load(); });
 }
 
 async function load() {
@@ -66,7 +60,7 @@ async function load() {
       q: form.elements.q.value.trim(), page: state.page, size: PAGE_SIZE, ...state.narrowing,
     });
     render(page);
-    renderPaging(page);
+    showPaging(page);
   } catch (e) {
     showProblem(document.getElementById('list-message'), e);
   }

@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { initPage } from './header.js';
 import { t } from './i18n.js';
 import { typeCodes, typeName, stageName, stageOptions } from './types.js';
-import { el, clear, formatDateTime, showMessage, showProblem, flashNext, busy } from './ui.js';
+import { el, clear, formatDateTime, showMessage, showProblem, flashNext, busy, renderPaging } from './ui.js';
 
 const SCOPES = ['mine', 'group', 'done', 'cc', 'signs'];
 const PAGE_SIZE = 20;
@@ -129,15 +129,8 @@ function renderTasks(page) {
   list.append(table);
 }
 
-function renderPaging(page) {
-  const nav = clear(document.getElementById('paging'));
-  if (!page || page.total === undefined) return;
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  const prev = el('button', { type: 'button', class: 'secondary', id: 'page-prev', disabled: page.page <= 0 }, t('paging.prev'));
-  const next = el('button', { type: 'button', class: 'secondary', id: 'page-next', disabled: page.page + 1 >= pages }, t('paging.next'));
-  prev.addEventListener('click', () => { state.page = Math.max(0, state.page - 1); load(); });
-  next.addEventListener('click', () => { state.page += 1; load(); });
-  nav.append(prev, el('span', { id: 'page-info' }, t('paging.info', { page: page.page + 1, pages, total: page.total })), next);
+function showPaging(page) {
+  renderPaging(document.getElementById('paging'), page, (n) => { state.page = n; load(); });
 }
 
 function renderSigns(signs) {
@@ -191,7 +184,7 @@ async function load() {
       const signs = await api.get('/api/signs');
       if (ticket !== loading) return;
       renderSigns(signs);
-      renderPaging(null);
+      showPaging(null);
       return;
     }
     const f = filters();
@@ -201,7 +194,7 @@ async function load() {
     });
     if (ticket !== loading) return;
     renderTasks(page);
-    renderPaging(page);
+    showPaging(page);
   } catch (e) {
     if (ticket === loading) showProblem(listMessage(), e);
   } finally {

@@ -4,7 +4,7 @@
 import { ApiError } from './api.js';
 import { initPage } from './header.js';
 import { lang, t } from './i18n.js';
-import { el, clear, formatDateTime, showMessage, showProblem, busy } from './ui.js';
+import { el, clear, formatDateTime, showMessage, showProblem, busy, renderPaging } from './ui.js';
 
 const PAGE_SIZE = 50;
 const ID_HEADER = 'X-Person-Id-Number';
@@ -76,14 +76,8 @@ function render(page) {
       el('td', { class: 'hash', title: `${t('ledger.col.prevHash')}: ${r.prevHash}` }, el('code', {}, r.hash.substring(0, 12) + '…')))))));
 }
 
-function renderPaging(page) {
-  const nav = clear(document.getElementById('paging'));
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  const prev = el('button', { type: 'button', class: 'secondary', disabled: page.page <= 0 }, t('paging.prev'));
-  const next = el('button', { type: 'button', class: 'secondary', disabled: page.page + 1 >= pages }, t('paging.next'));
-  prev.addEventListener('click', () => { state.page -= 1; load(); });
-  next.addEventListener('click', () => { state.page += 1; load(); });
-  nav.append(prev, el('span', {}, t('paging.info', { page: page.page + 1, pages, total: page.total })), next);
+function showPaging(page) {
+  renderPaging(document.getElementById('paging'), page, (n) => { state.page = n; load(); });
 }
 
 async function load() {
@@ -94,7 +88,7 @@ async function load() {
   try {
     const page = await (await call('/api/audit/ledger', params, headers)).json();
     render(page);
-    renderPaging(page);
+    showPaging(page);
   } catch (e) {
     showProblem(document.getElementById('list-message'), e, form);
   }

@@ -145,3 +145,15 @@ export function pathId(position = 1) {
   const parts = location.pathname.split('/').filter(Boolean);
   return decodeURIComponent(parts[position] || '');
 }
+
+/** Previous / next buttons and "page x of y" for a page {page, size, total} of a list; goTo(n) loads page n. */
+export function renderPaging(nav, page, goTo) {
+  clear(nav);
+  if (!page || page.total === undefined) return;
+  const pages = Math.max(1, Math.ceil(page.total / page.size));
+  const prev = el('button', { type: 'button', class: 'secondary', id: 'page-prev', disabled: page.page <= 0 }, t('paging.prev'));
+  const next = el('button', { type: 'button', class: 'secondary', id: 'page-next', disabled: page.page + 1 >= pages }, t('paging.next'));
+  prev.addEventListener('click', () => goTo(Math.max(0, page.page - 1)));
+  next.addEventListener('click', () => goTo(page.page + 1));
+  nav.append(prev, el('span', { id: 'page-info' }, t('paging.info', { page: page.page + 1, pages, total: page.total })), next);
+}

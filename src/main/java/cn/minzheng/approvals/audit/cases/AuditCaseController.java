@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,41 +48,34 @@ public class AuditCaseController {
     return PageController.featurePage("audit-cases");
   }
 
+  /** The search filters of api-contract.md, bound from the query string (the person also by header). */
+  public record CaseQuery(String idNumber, String regionCode, String type, String stage, String actor, String from,
+                          String to, String status) {
+    AuditCases.Filters filters(String personHeader) {
+      return new AuditCases.Filters(personHeader != null ? personHeader : idNumber, regionCode, type, stage, actor,
+          from, to, status);
+    }
+  }
+
   @GetMapping("/api/audit/applications")
   public Page<AuditCaseRow> search(@RequestHeader(value = PERSON_HEADER, required = false) String personHeader,
-                                   @RequestParam(required = false) String idNumber,
-                                   @RequestParam(required = false) String regionCode,
-                                   @RequestParam(required = false) String type,
-                                   @RequestParam(required = false) String stage,
-                                   @RequestParam(required = false) String actor,
-                                   @RequestParam(required = false) String from,
-                                   @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String status,
+                                   @ModelAttribute CaseQuery query,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size,
                                    @AuthenticationPrincipal CurrentUser user) {
-    return cases.search(user, new AuditCases.Filters(personHeader != null ? personHeader : idNumber, regionCode, type,
-        stage, actor, from, to, status), page, size);
+    return cases.search(user, query.filters(personHeader), page, size);
   }
 
   @GetMapping("/api/audit/applications/export")
   public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format,
                                        @RequestHeader(value = PERSON_HEADER, required = false) String personHeader,
-                                       @RequestParam(required = false) String idNumber,
-                                       @RequestParam(required = false) String regionCode,
-                                       @RequestParam(required = false) String type,
-                                       @RequestParam(required = false) String stage,
-                                       @RequestParam(required = false) String actor,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       @RequestParam(required = false) String status,
+                                       @ModelAttribute CaseQuery query,
                                        @AuthenticationPrincipal CurrentUser user) {
     AuditCases.requireAuditor(user);
     if (!"xlsx".equals(format) && !"csv".equals(format)) {
       throw ApiException.badRequest("error.audit-export-format");
     }
-    List<AuditCaseRow> rows = cases.all(user, new AuditCases.Filters(personHeader != null ? personHeader : idNumber,
-        regionCode, type, stage, actor, from, to, status));
+    List<AuditCaseRow> rows = cases.all(user, query.filters(personHeader));
     boolean xlsx = "xlsx".equals(format);
     return file(xlsx ? export.xlsx(rows) : export.csv(rows), "案件." + format, xlsx
         ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
