@@ -123,7 +123,10 @@ class Client:
 
 # ---------------------------------------------------------------- processes
 def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw).stdout
+    done = subprocess.run(cmd, text=True, capture_output=True, **kw)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:6])} … failed ({done.returncode}): {done.stderr.strip()}")
+    return done.stdout
 
 
 def pg_bin():
@@ -167,7 +170,7 @@ class OwnPostgres:
     def destroy(self):
         try:
             self.stop("immediate")
-        except subprocess.CalledProcessError:
+        except RuntimeError:
             pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -383,7 +386,7 @@ def acked_check(pg, acked):
     missing = [a for a in acked if by_id.get(a["id"], 0) == 0 or by_number.get(a["number"], 0) == 0]
     twice = [a for a in acked if by_number.get(a["number"], 0) > 1]
     person_twice = int(pg.psql(DB, """SELECT count(*) FROM (SELECT applicant_id_number FROM mz_application
-        WHERE type = 'dibao' GROUP BY applicant_id_number HAVING count(*) > 1) d""")[0][0])
+        WHERE app_type = 'dibao' GROUP BY applicant_id_number HAVING count(*) > 1) d""")[0][0])
     return len(rows), missing, twice, person_twice
 
 

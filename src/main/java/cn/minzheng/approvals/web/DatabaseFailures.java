@@ -23,11 +23,16 @@ public final class DatabaseFailures {
           || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException) {
         return true;
       }
-      if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+      if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isEvicted(sql))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Hikari's stand-in for a connection it dropped as broken (no SQLSTATE): what a rollback meets after the server went away. */
+  static boolean isEvicted(SQLException sql) {
+    return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
   }
 
   /** SQLSTATE class 08 (connection exception) and 57P01..57P03 (the server shuts down or cannot connect yet). */
