@@ -465,6 +465,7 @@ def scenario_kill9(pg, app):
 def scenario_pg_restart(pg, app):
     log(f"B: PostgreSQL stopped for {PG_DOWN:.0f} s under load")
     load = Load(10 ** 6, THREADS)
+    starts_before = app.starts
     started = time.time()
     load.start()
     time.sleep(15)
@@ -506,13 +507,13 @@ def scenario_pg_restart(pg, app):
         "status5xxOtherThan503": sum(1 for s in load.statuses if s[3] >= 500 and s[3] != 503),
         "acknowledgedMissing": len(missing), "duplicates": len(twice), "personTwice": person_twice,
         "applicationsWithoutInstance": no_instance, "instancesWithoutApplication": orphans, "stuck": stuck(pg),
-        "appRestarts": app.starts - 1, "appAlive": app.process.poll() is None,
+        "appRestarts": app.starts - starts_before, "appAlive": app.process.poll() is None,
         "seconds": round(time.time() - started, 1),
     }
     sample.close()
     result["passed"] = (recovered_at is not None and result["recoverySeconds"] <= 30 and len(unavailable) > 0
                         and problem_json and result["status5xxOtherThan503"] == 0 and not missing and not twice
-                        and no_instance == 0 and orphans == 0 and result["appAlive"])
+                        and no_instance == 0 and orphans == 0 and result["appAlive"] and result["appRestarts"] == 0)
     return result
 
 
