@@ -199,8 +199,16 @@ class ApplicationFuzzTest {
           body.put("members", copy);
         }
       }
-      default -> target.put(key, ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+      default -> target.put(key, mutable(ODD_VALUES[random.nextInt(ODD_VALUES.length)]));
     }
+  }
+
+  /** A copy a later mutation may change. */
+  private static Object mutable(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return new LinkedHashMap<>(map);
+    }
+    return value instanceof List<?> list ? new ArrayList<>(list) : value;
   }
 
   private static String abbreviate(String text) {
