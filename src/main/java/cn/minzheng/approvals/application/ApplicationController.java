@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,14 @@ public class ApplicationController {
   @PostMapping
   public ResponseEntity<Map<String, Object>> submit(@RequestBody ApplicationRequest request,
                                                     @AuthenticationPrincipal CurrentUser user) {
-    ApplicationRecord created = applications.submit(request, user);
+    ApplicationRecord created;
+    try {
+      created = applications.submit(request, user);
+    } catch (DuplicateKeyException e) {
+      // a simultaneous submission for the same person committed first: say which, else the generic 409
+      applications.refuseOpenDuplicate(request);
+      throw e;
+    }
     Map<String, Object> body = Map.of("id", created.getId(), "number", created.getNumber(), "type", created.getType(),
         "status", created.getStatus(), "stage", created.getStage(), "processInstanceId", created.getProcessInstanceId());
     return ResponseEntity.created(URI.create("/api/applications/" + created.getId())).body(body);

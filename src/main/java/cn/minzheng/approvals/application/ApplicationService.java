@@ -80,13 +80,7 @@ public class ApplicationService {
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }
-    for (String idNumber : persons(request)) {
-      Long open = applications.findOpenApplicationOfPerson(request.type(), idNumber);
-      if (open != null) {
-        throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(nameOf(request, idNumber)),
-            applications.findById(open).getNumber());
-      }
-    }
+    refuseOpenDuplicate(request);
     LocalDateTime now = LocalDateTime.now(clock);
     ApplicationRecord application = new ApplicationRecord();
     application.setNumber(nextNumber(request.type(), path.district().getCode(), now.getYear()));
@@ -133,6 +127,21 @@ public class ApplicationService {
     applications.updateProcessInstance(application.getId(), processInstanceId);
     application.setProcessInstanceId(processInstanceId);
     return applications.findById(application.getId());
+  }
+
+  /**
+   * 409 naming the open application of one of the request's people, if there is one. Also called after a
+   * submission lost the race for {@code mz_open_person} to a simultaneous one (its transaction is rolled
+   * back then, so the winner's number can be read).
+   */
+  public void refuseOpenDuplicate(ApplicationRequest request) {
+    for (String idNumber : persons(request)) {
+      Long open = applications.findOpenApplicationOfPerson(request.type(), idNumber);
+      if (open != null) {
+        throw new ApiException(HttpStatus.CONFLICT, "error.duplicate-person", Masking.name(nameOf(request, idNumber)),
+            applications.findById(open).getNumber());
+      }
+    }
   }
 
   /** Everyone the application is about: the household's members, or the applicant alone. */

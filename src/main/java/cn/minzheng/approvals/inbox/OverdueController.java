@@ -34,9 +34,16 @@ public class OverdueController {
   public Map<String, Object> overdue(@AuthenticationPrincipal CurrentUser user) {
     List<String> caseKeys = procedureClock.openCaseKeys(user);
     Date now = ClockUtil.getCurrentTime();
-    List<Task> found = caseKeys.isEmpty() ? List.of()
-        : tasks.createTaskQuery().processInstanceBusinessKeyIn(caseKeys.stream().limit(1000).toArray(String[]::new))
-            .dueBefore(now).orderByDueDate().asc().listPage(0, 200);
+    // every open case of the region, 1,000 keys a query (Oracle's IN limit): a region with more open cases
+    // lost its newest ones' overdue tasks when only the first 1,000 were asked
+    List<Task> found = new java.util.ArrayList<>();
+    for (int from = 0; from < caseKeys.size(); from += 1000) {
+      found.addAll(tasks.createTaskQuery()
+          .processInstanceBusinessKeyIn(caseKeys.subList(from, Math.min(caseKeys.size(), from + 1000)).toArray(String[]::new))
+          .dueBefore(now).orderByDueDate().asc().listPage(0, 200));
+    }
+    found.sort(java.util.Comparator.comparing(Task::getDueDate));
+    found = found.subList(0, Math.min(found.size(), 200));
     Map<String, ApplicationRecord> apps = access.applicationsOf(found.stream().map(Task::getProcessInstanceId).toList());
     List<TaskView> overdueTasks = found.stream().map(t -> {
       ApplicationRecord app = apps.get(t.getProcessInstanceId());

@@ -16,6 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -110,6 +111,14 @@ public class ApiExceptionHandler {
   @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
   public ResponseEntity<ProblemDetail> handleConcurrent(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "error.concurrent-change", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  public ResponseEntity<ProblemDetail> handle(DataIntegrityViolationException e) {
+    // a value the validation let through but the database cannot hold (a NUL character, a number beyond
+    // its column): the transaction rolled back, the client sent something unusable — not a server fault
+    log.info("Refused by the database: {}", e.getMostSpecificCause().getClass().getSimpleName());
+    return problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[0], List.of());
   }
 
   @ExceptionHandler(NullValueException.class)
