@@ -22,12 +22,10 @@ public class GradeAbilityDelegate implements JavaDelegate {
 
   private final DecisionService decisions;
   private final ApplicationService applications;
-  private final YanglaoBeds beds;
 
-  public GradeAbilityDelegate(DecisionService decisions, ApplicationService applications, YanglaoBeds beds) {
+  public GradeAbilityDelegate(DecisionService decisions, ApplicationService applications) {
     this.decisions = decisions;
     this.applications = applications;
-    this.beds = beds;
   }
 
   @Override
@@ -43,7 +41,6 @@ public class GradeAbilityDelegate implements JavaDelegate {
     execution.setVariable(YanglaoProcess.VAR_GRADE, grade);
     execution.setVariable(YanglaoProcess.VAR_NURSING, nursing);
     long applicationId = ((Number) execution.getVariable(ProcessVariables.APPLICATION_ID)).longValue();
-    beds.recordData(applications.getForProcess(applicationId),
-        Map.of("abilityScore", total, "abilityGrade", grade, "nursingCare", nursing));
+    applications.recordData(applicationId, Map.of("abilityScore", total, "abilityGrade", grade, "nursingCare", nursing));
   }
 }

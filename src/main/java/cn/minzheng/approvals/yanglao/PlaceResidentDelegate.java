@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.approvals.application.ApplicationRecord;
+import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationService;
 import cn.minzheng.approvals.process.ProcessBean;
 import cn.minzheng.approvals.process.ProcessVariables;
@@ -33,7 +34,7 @@ public class PlaceResidentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long applicationId = ((Number) execution.getVariable(ProcessVariables.APPLICATION_ID)).longValue();
     ApplicationRecord application = applications.getForProcess(applicationId);
-    Map<String, Object> data = beds.data(application);
+    Map<String, Object> data = ApplicationData.asMap(application.getDataJson());
     String wished = (String) data.get("institutionCode");
     boolean nursing = Boolean.TRUE.equals(execution.getVariable(YanglaoProcess.VAR_NURSING));
     Bed bed = beds.place(applicationId, wished, application.getDistrictCode(), nursing);
@@ -49,12 +50,12 @@ public class PlaceResidentDelegate implements JavaDelegate {
         Object value = execution.getVariable(name);
         placement.put(name, value == null ? "" : value.toString());
       }
-      beds.recordData(application, placement);
+      applications.recordData(application.getId(), placement);
       execution.setVariable("institutionCode", bed.institutionCode());
       execution.setVariable("bed", bed.bedNo());
     } else {
       beds.enqueue(application, wished, nursing, YanglaoProcess.priorityRank(data));
-      beds.recordData(application, beds.queueFacts(applicationId, wished, data));
+      applications.recordData(application.getId(), beds.queueFacts(applicationId, wished, data));
     }
     execution.setVariable(YanglaoProcess.VAR_PLACED, bed != null);
   }

@@ -48,6 +48,4 @@ public interface YanglaoBedMapper {
   Long nextWaiter(@Param("institutionCode") String institutionCode, @Param("districtCode") String districtCode,
                   @Param("nursing") int nursing);
 
-  int updateData(@Param("applicationId") long applicationId, @Param("dataJson") String dataJson,
-                 @Param("now") LocalDateTime now);
 }

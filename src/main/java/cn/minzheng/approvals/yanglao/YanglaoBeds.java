@@ -10,12 +10,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.minzheng.approvals.application.ApplicationData;
 import cn.minzheng.approvals.application.ApplicationRecord;
-import cn.minzheng.approvals.audit.CaseHistory;
 import cn.minzheng.approvals.web.ApiException;
 
 /**
@@ -30,15 +26,11 @@ public class YanglaoBeds {
 
   private final YanglaoBedMapper beds;
   private final RuntimeService runtime;
-  private final ObjectMapper json;
   private final Clock clock;
-  private final CaseHistory history;
 
-  public YanglaoBeds(YanglaoBedMapper beds, RuntimeService runtime, ObjectMapper json, Clock clock, CaseHistory history) {
-    this.history = history;
+  public YanglaoBeds(YanglaoBedMapper beds, RuntimeService runtime, Clock clock) {
     this.beds = beds;
     this.runtime = runtime;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -116,23 +108,5 @@ public class YanglaoBeds {
 
   public Institution institution(String code) {
     return beds.findInstitution(code);
-  }
-
-  /** The application's {@code data} with these entries added (placement, grade). */
-  @Transactional
-  public void recordData(ApplicationRecord application, Map<String, Object> entries) {
-    Map<String, Object> before = data(application);
-    Map<String, Object> data = new java.util.LinkedHashMap<>(before);
-    data.putAll(entries);
-    try {
-      beds.updateData(application.getId(), json.writeValueAsString(data), LocalDateTime.now(clock));
-      history.recordDataChanges(application.getId(), application.getStage(), before, data);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public Map<String, Object> data(ApplicationRecord application) {
-    return ApplicationData.asMap(application.getDataJson());
   }
 }

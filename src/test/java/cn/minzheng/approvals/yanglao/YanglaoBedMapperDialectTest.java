@@ -93,7 +93,6 @@ class YanglaoBedMapperDialectTest {
       assertThat(beds.releaseBed("T1", "P1")).isOne();
       assertThat(beds.releaseBed("T1", "P1")).isZero();
       assertThat(beds.findBed("T1", "P1").nursing()).isZero();
-      assertThat(beds.updateData(999, "{}", t0)).isZero();
     }
   }
 }
