@@ -72,4 +72,12 @@ final class ApiClient {
     }
     return headers;
   }
+
+  /** The id of the case's open task at that stage, as this user's inbox lists it (searched by application number). */
+  String taskId(String applicationNumber, String taskKey) {
+    Map<String, Object> page = get("/api/tasks?q=" + applicationNumber).getBody();
+    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
+        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + applicationNumber + " in " + page));
+  }
 }

@@ -255,7 +255,7 @@ class AuditCaseApiTest {
 
   private Case walkedThroughEverything() {
     Case c = submitted(Applications.dibao(Applications.WJS_COMMUNITY));
-    String accept = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String accept = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     ok(wjsClerk.post("/api/tasks/" + accept + "/cc", Map.of("userIds", List.of("qu-approver"))));
     taskService.setDueDate(accept, new Date(System.currentTimeMillis() - 3_600_000));
     ok(wjsReviewer.post("/api/tasks/" + accept + "/urge", Map.of("message", "请尽快受理")));
@@ -280,7 +280,7 @@ class AuditCaseApiTest {
     complete(wjsReviewer, c.number, DibaoProcess.TASK_STREET_REVIEW, "approve", null, Map.of());
     firePublicNotice(c);
     // 转办 to the second approver, who refuses; the household appeals; the first approver decides it
-    ok(approver.post("/api/tasks/" + taskId(approver, c.number, DibaoProcess.TASK_DISTRICT_APPROVE) + "/transfer",
+    ok(approver.post("/api/tasks/" + approver.taskId(c.number, DibaoProcess.TASK_DISTRICT_APPROVE) + "/transfer",
         Map.of("userId", "qu-approver2")));
     complete(approver2, c.number, DibaoProcess.TASK_DISTRICT_APPROVE, "reject", "家庭人均收入高于保障标准", Map.of());
     assertThat(wjsClerk.post("/api/applications/" + c.id + "/appeal", Map.of("reason", "收入计算有误")).getStatusCode().is2xxSuccessful())
@@ -344,14 +344,7 @@ class AuditCaseApiTest {
     if (opinion != null) {
       body.put("opinion", opinion);
     }
-    ok(client.post("/api/tasks/" + taskId(client, number, taskKey) + "/complete", body));
-  }
-
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
+    ok(client.post("/api/tasks/" + client.taskId(number, taskKey) + "/complete", body));
   }
 
   private static Map<String, Object> entry(List<Map<String, Object>> timeline, String action) {

@@ -126,7 +126,7 @@ class DibaoApiTest {
     assertThat(wjsClerk.get("/api/applications/" + id).getBody()).containsEntry("status", "appealing");
 
     // then: the one who refused may not decide (回避); the other approver upholds
-    String appealTask = taskId(approver2, number, DibaoProcess.TASK_DECIDE_APPEAL);
+    String appealTask = approver2.taskId(number, DibaoProcess.TASK_DECIDE_APPEAL);
     ResponseEntity<Map<String, Object>> recused = approver.post("/api/tasks/" + appealTask + "/complete",
         Map.of("decision", "approve", "opinion", "x"));
     assertThat(recused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -193,7 +193,7 @@ class DibaoApiTest {
       // given
       long id = submitted();
       String number = numberOf(id);
-      String task = taskId(wjsClerk, number, DibaoProcess.TASK_ACCEPT);
+      String task = wjsClerk.taskId(number, DibaoProcess.TASK_ACCEPT);
       // then
       assertThat(jjlClerk.get("/api/applications/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(jjlClerk.get("/api/applications/" + id + "/history").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -228,7 +228,7 @@ class DibaoApiTest {
     void shouldAnswer409ForASecondCompletion() {
       // given
       long id = submitted();
-      String task = taskId(wjsClerk, numberOf(id), DibaoProcess.TASK_ACCEPT);
+      String task = wjsClerk.taskId(numberOf(id), DibaoProcess.TASK_ACCEPT);
       // when
       ResponseEntity<Map<String, Object>> first = wjsClerk.post("/api/tasks/" + task + "/complete", Map.of("decision", "approve"));
       ResponseEntity<Map<String, Object>> second = wjsClerk.post("/api/tasks/" + task + "/complete", Map.of("decision", "approve"));
@@ -241,7 +241,7 @@ class DibaoApiTest {
     void shouldLetExactlyOneOfTwoSimultaneousCompletionsWin() throws Exception {
       // given
       long id = submitted();
-      String task = taskId(wjsClerk, numberOf(id), DibaoProcess.TASK_ACCEPT);
+      String task = wjsClerk.taskId(numberOf(id), DibaoProcess.TASK_ACCEPT);
       CountDownLatch start = new CountDownLatch(1);
       Callable<HttpStatus> completion = () -> {
         start.await();
@@ -267,7 +267,7 @@ class DibaoApiTest {
       long id = submitted();
       String number = numberOf(id);
       complete(wjsClerk, number, DibaoProcess.TASK_ACCEPT, "approve", null, Map.of());
-      String task = taskId(wjsClerk, number, DibaoProcess.TASK_INVESTIGATE);
+      String task = wjsClerk.taskId(number, DibaoProcess.TASK_INVESTIGATE);
       ResponseEntity<Map<String, Object>> answer = wjsClerk.post("/api/tasks/" + task + "/complete",
           Map.of("decision", "supplement", "data", investigation()));
       assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -279,7 +279,7 @@ class DibaoApiTest {
       long id = submitted();
       String number = numberOf(id);
       complete(wjsClerk, number, DibaoProcess.TASK_ACCEPT, "approve", null, Map.of());
-      String task = taskId(wjsClerk, number, DibaoProcess.TASK_INVESTIGATE);
+      String task = wjsClerk.taskId(number, DibaoProcess.TASK_INVESTIGATE);
       Map<String, Object> data = new HashMap<>(investigation());
       data.remove("visitDate");
       data.put("investigator2", data.get("investigator1"));
@@ -359,16 +359,9 @@ class DibaoApiTest {
         "verificationResult", "consistent", "holdDemocraticReview", false, "skipReason", "家庭情况清楚，无争议");
   }
 
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
-  }
-
   private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
                                                        String opinion, Map<String, Object> data) {
-    String task = taskId(client, number, taskKey);
+    String task = client.taskId(number, taskKey);
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);

@@ -109,7 +109,7 @@ class LinshiApiTest {
     String number = (String) created.getBody().get("number");
     toApproval(number, id);
     // when: more instalments than approvals.linshi.max-instalments are refused, then four are set
-    String task = taskId(wjsReviewer, number, LinshiProcess.TASK_STREET_APPROVE);
+    String task = wjsReviewer.taskId(number, LinshiProcess.TASK_STREET_APPROVE);
     ResponseEntity<Map<String, Object>> tooMany = wjsReviewer.post("/api/tasks/" + task + "/complete",
         Map.of("decision", "approve", "data", Map.of("instalments", 7)));
     assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -168,16 +168,9 @@ class LinshiApiTest {
     ClockUtil.reset();
   }
 
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
-  }
-
   private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
                                                        String opinion, Map<String, Object> data) {
-    String task = taskId(client, number, taskKey);
+    String task = client.taskId(number, taskKey);
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);

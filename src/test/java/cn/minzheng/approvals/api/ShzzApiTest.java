@@ -94,7 +94,7 @@ class ShzzApiTest {
     // when
     assertThat(wjsClerk.post("/api/applications/" + id + "/appeal", Map.of("reason", "已更换住所")).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
-    String appealTask = taskId(approver2, number, SharedStages.TASK_DECIDE_APPEAL);
+    String appealTask = approver2.taskId(number, SharedStages.TASK_DECIDE_APPEAL);
     assertThat(approver.post("/api/tasks/" + appealTask + "/complete", Map.of("decision", "reject", "opinion", "x"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     complete(approver2, number, SharedStages.TASK_DECIDE_APPEAL, "reject", "复核维持", Map.of());
@@ -150,16 +150,9 @@ class ShzzApiTest {
     return data;
   }
 
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
-  }
-
   private ResponseEntity<Map<String, Object>> complete(ApiClient client, String number, String taskKey, String decision,
                                                        String opinion, Map<String, Object> data) {
-    String task = taskId(client, number, taskKey);
+    String task = client.taskId(number, taskKey);
     Map<String, Object> body = new HashMap<>();
     body.put("decision", decision);
     body.put("data", data);

@@ -64,7 +64,7 @@ class TaskOperationsApiTest {
   void shouldTransferOnlyToSomeoneWhoMayActOnTheStageInTheRegion() {
     // given: the district stage of a case
     Case c = toDistrict();
-    String task = taskId(approver, c.number, DibaoProcess.TASK_DISTRICT_APPROVE);
+    String task = approver.taskId(c.number, DibaoProcess.TASK_DISTRICT_APPROVE);
     // when / then: a street clerk cannot take a district decision; another street's clerk is outside the region
     assertThat(approver.post("/api/tasks/" + task + "/transfer", Map.of("userId", "wjs-clerk")).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
@@ -81,7 +81,7 @@ class TaskOperationsApiTest {
   @Test
   void shouldRefuseATransferToAnotherStreet() {
     Case c = submitted();
-    String task = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String task = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     ResponseEntity<Map<String, Object>> answer = wjsClerk.post("/api/tasks/" + task + "/transfer", Map.of("userId", "jjl-clerk"));
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody().toString()).contains("userId");
@@ -91,7 +91,7 @@ class TaskOperationsApiTest {
   void shouldDelegateAndBlockCompletionUntilTheDelegateGivesItBack() {
     // given
     Case c = submitted();
-    String task = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String task = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     // when
     assertThat(wjsClerk.post("/api/tasks/" + task + "/delegate", Map.of("userId", "wjs-worker")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -112,7 +112,7 @@ class TaskOperationsApiTest {
   void shouldNotCompleteBeforeTheAddedSignerSigns() {
     // given
     Case c = submitted();
-    String task = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String task = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     ResponseEntity<Map<String, Object>> added = wjsClerk.post("/api/tasks/" + task + "/signers", Map.of("userId", "wjs-reviewer"));
     assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     long signId = ((Number) added.getBody().get("id")).longValue();
@@ -134,7 +134,7 @@ class TaskOperationsApiTest {
   void shouldCopyReadOnlyToColleaguesOfTheRegion() {
     // given
     Case c = submitted();
-    String task = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String task = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     // when
     assertThat(wjsClerk.post("/api/tasks/" + task + "/cc", Map.of("userIds", List.of("jjl-clerk"))).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
@@ -153,7 +153,7 @@ class TaskOperationsApiTest {
   void shouldUrgeOnlyOverdueTasks() {
     // given
     Case c = submitted();
-    String task = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String task = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     // when / then: not overdue → 400; a clerk may not urge → 403
     ResponseEntity<Map<String, Object>> early = wjsReviewer.post("/api/tasks/" + task + "/urge", Map.of("message", "请尽快"));
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -175,7 +175,7 @@ class TaskOperationsApiTest {
   void shouldReturnToAChosenEarlierStageAndTellWhoWorkedIt() {
     // given: a case at the district
     Case c = toDistrict();
-    String task = taskId(approver, c.number, DibaoProcess.TASK_DISTRICT_APPROVE);
+    String task = approver.taskId(c.number, DibaoProcess.TASK_DISTRICT_APPROVE);
     assertThat(list(approver.get("/api/tasks/" + task).getBody().get("returnTargets")))
         .containsExactly(DibaoProcess.TASK_STREET_REVIEW, DibaoProcess.TASK_INVESTIGATE);
     // when: an unknown target is refused, investigation is accepted
@@ -186,7 +186,7 @@ class TaskOperationsApiTest {
     assertThat(approver.post("/api/tasks/" + task + "/complete", back).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     // then
     assertThat(wjsClerk.get("/api/applications/" + c.id).getBody()).containsEntry("stage", DibaoProcess.TASK_INVESTIGATE);
-    assertThat(taskId(wjsClerk, c.number, DibaoProcess.TASK_INVESTIGATE)).isNotBlank();
+    assertThat(wjsClerk.taskId(c.number, DibaoProcess.TASK_INVESTIGATE)).isNotBlank();
     assertThat(notifications(wjsClerk)).anySatisfy(n -> assertThat(n).containsEntry("kind", "returned")
         .containsEntry("applicationId", c.id.intValue()));
     assertThat(wjsClerk.getList("/api/applications/" + c.id + "/history").getBody())
@@ -236,7 +236,7 @@ class TaskOperationsApiTest {
   void shouldRemindTheDayBeforeATaskFallsDue() {
     // given: a task assigned to the clerk, due tomorrow
     Case c = submitted();
-    String task = taskId(wjsClerk, c.number, DibaoProcess.TASK_ACCEPT);
+    String task = wjsClerk.taskId(c.number, DibaoProcess.TASK_ACCEPT);
     assertThat(wjsClerk.post("/api/tasks/" + task + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     taskService.setDueDate(task, new Date(System.currentTimeMillis() + 24L * 3600 * 1000));
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis()));
@@ -273,16 +273,9 @@ class TaskOperationsApiTest {
   }
 
   private void complete(ApiClient client, String number, String taskKey, Map<String, Object> body) {
-    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + taskId(client, number, taskKey) + "/complete",
+    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + client.taskId(number, taskKey) + "/complete",
         new HashMap<>(body));
     assertThat(answer.getStatusCode()).as("%s: %s", taskKey, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
-
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
   }
 
   private List<Map<String, Object>> notifications(ApiClient client) {

@@ -132,7 +132,7 @@ class TekunApiTest {
     // given: this month's share of spot-checks is at its floor
     String[] c = atDistrictReview("home");
     belowQuota();
-    String task = taskId(approver, c[1], TekunProcess.TASK_DISTRICT_REVIEW);
+    String task = approver.taskId(c[1], TekunProcess.TASK_DISTRICT_REVIEW);
     // then: the task says a spot-check is required
     Map<String, Object> view = approver.get("/api/tasks/" + task).getBody();
     assertThat((List<Map<String, Object>>) view.get("notes")).singleElement()
@@ -158,7 +158,7 @@ class TekunApiTest {
     // given: plenty of spot-checks this month
     String[] c = atDistrictReview("home");
     addReviews(20, 1);
-    String task = taskId(approver, c[1], TekunProcess.TASK_DISTRICT_REVIEW);
+    String task = approver.taskId(c[1], TekunProcess.TASK_DISTRICT_REVIEW);
     assertThat((List<?>) approver.get("/api/tasks/" + task).getBody().get("notes")).isEmpty();
     // when
     complete(approver, c[1], TekunProcess.TASK_DISTRICT_REVIEW, "approve", Map.of("spotCheck", "no"));
@@ -188,7 +188,7 @@ class TekunApiTest {
     // the 公示 runs, then the district decides to terminate
     passPublicNotice((String) started.getBody().get("processInstanceId"));
     ResponseEntity<Map<String, Object>> decided = approver.post("/api/tasks/"
-        + taskId(approver, c[1], TekunTerminationProcess.TASK_DECIDE_TERMINATION) + "/complete",
+        + approver.taskId(c[1], TekunTerminationProcess.TASK_DECIDE_TERMINATION) + "/complete",
         Map.of("decision", "approve", "opinion", "经入户核实，赡养人具备赡养能力", "data", Map.of()));
     assertThat(decided.getStatusCode()).as("%s", decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     // then
@@ -225,15 +225,8 @@ class TekunApiTest {
         List.of(new ApplicationRequest.Material("id_card", "身份证", true)));
   }
 
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
-  }
-
   private void complete(ApiClient client, String number, String taskKey, String decision, Map<String, Object> data) {
-    String task = taskId(client, number, taskKey);
+    String task = client.taskId(number, taskKey);
     ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + task + "/complete",
         Map.of("decision", decision, "data", data));
     assertThat(answer.getStatusCode()).as("%s %s: %s", taskKey, decision, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);

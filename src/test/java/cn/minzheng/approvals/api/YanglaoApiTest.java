@@ -178,13 +178,6 @@ class YanglaoApiTest {
     return ((List<?>) application.get("notices")).stream().map(n -> String.valueOf(((Map<?, ?>) n).get("kind"))).toList();
   }
 
-  private String taskId(ApiClient client, String number, String taskKey) {
-    Map<String, Object> page = client.get("/api/tasks?q=" + number).getBody();
-    return ((List<?>) page.get("items")).stream().map(t -> (Map<?, ?>) t)
-        .filter(t -> taskKey.equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + number + " in " + page));
-  }
-
   private void complete(ApiClient client, String number, String taskKey, String decision, String opinion,
                         Map<String, Object> data) {
     Map<String, Object> body = new HashMap<>();
@@ -193,7 +186,7 @@ class YanglaoApiTest {
     if (opinion != null) {
       body.put("opinion", opinion);
     }
-    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + taskId(client, number, taskKey) + "/complete", body);
+    ResponseEntity<Map<String, Object>> answer = client.post("/api/tasks/" + client.taskId(number, taskKey) + "/complete", body);
     assertThat(answer.getStatusCode()).as("%s %s: %s", taskKey, decision, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 }
