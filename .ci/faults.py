@@ -10,12 +10,10 @@ target/faults/summary.txt. Settings by environment: FAULTS_APPS (1000), FAULTS_T
 FAULTS_PG_PORT (5440), FAULTS_APP_PORT (18080), FAULTS_PG_DOWN_SECONDS (10).
 """
 import base64
-import datetime
 import glob
 import http.client
 import json
 import os
-import random
 import re
 import shutil
 import signal
@@ -24,6 +22,8 @@ import sys
 import tempfile
 import threading
 import time
+
+from loadkit import INVESTIGATION, dibao_application  # noqa: E402 (.ci/, next to this script)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "faults")
@@ -43,44 +43,6 @@ STREETS = {  # community → (clerk, reviewer)
 
 def log(*parts):
     print(time.strftime("%H:%M:%S"), *parts, flush=True)
-
-
-# ---------------------------------------------------------------- GB 11643 ID numbers (support/TestIds)
-WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-CHECK = "10X98765432"
-_used_ids = set()
-_ids_lock = threading.Lock()
-
-
-def id_number():
-    while True:
-        birth = datetime.date(1940, 1, 1) + datetime.timedelta(days=random.randrange(365 * 60))
-        first17 = "420112" + birth.strftime("%Y%m%d") + "%03d" % random.randrange(1000)
-        value = first17 + CHECK[sum(int(c) * w for c, w in zip(first17, WEIGHTS)) % 11]
-        with _ids_lock:
-            if value not in _used_ids:
-                _used_ids.add(value)
-                return value
-
-
-def application(community):
-    applicant = id_number()
-    return {
-        "type": "dibao", "regionCode": community,
-        "applicant": {"name": "张小三", "idNumber": applicant, "phone": "13812345678"},
-        "members": [
-            {"name": "张小三", "idNumber": applicant, "relation": "self", "coResident": True, "monthlyIncome": 300,
-             "workAbility": "none", "disability": "grade2"},
-            {"name": "李四", "idNumber": id_number(), "relation": "spouse", "coResident": True, "monthlyIncome": 200,
-             "workAbility": "partial", "disability": "none"}],
-        "bankName": "中国农业银行", "bankAccount": "6228480012345678901", "reason": "因病致贫",
-        "materials": [{"kind": "id_card", "description": "身份证", "provided": True},
-                      {"kind": "hukou", "description": "户口簿", "provided": True}],
-    }
-
-
-INVESTIGATION = {"investigator1": "王五", "investigator2": "赵六", "visitDate": "2026-11-18",
-                 "verificationResult": "consistent", "holdDemocraticReview": False, "skipReason": "家庭情况清楚，无争议"}
 
 
 # ---------------------------------------------------------------- HTTP with keep-alive, one connection per thread
@@ -298,7 +260,7 @@ class Load:
             if n is None:
                 return
             self.wait_up()
-            body = application(community)
+            body = dibao_application(community)
             status, answer, ctype = clerk.call("POST", "/api/applications", body)
             self.record("POST", "submit", status, ctype)
             if status == 201:

@@ -10,13 +10,12 @@ target/cluster/*.json and target/cluster/summary.txt. Python 3 standard library 
 """
 import argparse
 import concurrent.futures
-import datetime
 import http.cookiejar
 import json
 import os
-import random
 import signal
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -24,6 +23,9 @@ import urllib.parse
 import urllib.request
 import uuid
 import base64
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".ci"))
+from loadkit import INVESTIGATION, dibao_application  # noqa: E402
 
 PASSWORD = "demo123"
 REGION = "420112001001"  # 吴家山街示范一社区
@@ -96,35 +98,6 @@ class Balancer:
         raise RuntimeError(f"no node answered {method} {path}: {last}")
 
 
-def check_char(first17):
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
-
-
-def random_id():
-    birth = datetime.date(1940, 1, 1) + datetime.timedelta(days=random.randrange(365 * 60))
-    first17 = "420112" + birth.strftime("%Y%m%d") + f"{random.randrange(1000):03d}"
-    return first17 + check_char(first17)
-
-
-def dibao_request():
-    applicant = random_id()
-    return {
-        "type": "dibao", "regionCode": REGION,
-        "applicant": {"name": "张小三", "idNumber": applicant, "phone": "13812345678"},
-        "members": [
-            {"name": "张小三", "idNumber": applicant, "relation": "self", "coResident": True, "monthlyIncome": 300,
-             "workAbility": "none", "disability": "grade2"},
-            {"name": "李四", "idNumber": random_id(), "relation": "spouse", "coResident": True, "monthlyIncome": 200,
-             "workAbility": "partial", "disability": "none"}],
-        "bankName": "中国农业银行", "bankAccount": "6228480012345678901", "reason": "因病致贫",
-        "materials": [{"kind": "id_card", "description": "身份证", "provided": True},
-                      {"kind": "hukou", "description": "户口簿", "provided": True}],
-    }
-
-
-INVESTIGATION = {"investigator1": "王五", "investigator2": "赵六", "visitDate": "2026-11-18",
-                 "verificationResult": "consistent", "holdDemocraticReview": False, "skipReason": "家庭情况清楚，无争议"}
 # stage → (user, decision body) for the stages the load works
 STEPS = {
     "Task_Accept": ("wjs-clerk", {"decision": "approve", "data": {}}),
@@ -192,7 +165,7 @@ class Load:
         raise RuntimeError(f"{app['number']}: {key} not completed: {status} {body}")
 
     def to_public_notice(self, n):
-        request = dibao_request()
+        request = dibao_application(REGION)
         status, body, node = self.lb.request("/api/applications", "POST", request, "wjs-clerk")
         if status != 201:
             raise RuntimeError(f"application {n}: {status} {body}")
@@ -281,7 +254,7 @@ class Load:
             return {"ok": False, "deployStatus": e.code, "answer": e.read().decode(errors="replace")[:2000]}
         definition = self.sql.value(f"SELECT id_ FROM act_re_procdef WHERE deployment_id_ = '{deployed['deploymentId']}' "
                                     "AND key_ = 'dibao'")
-        status, created = call(b + "/api/applications", "POST", dibao_request(), "wjs-clerk")
+        status, created = call(b + "/api/applications", "POST", dibao_application(REGION), "wjs-clerk")
         started = self.sql.value(f"SELECT proc_def_id_ FROM act_ru_execution WHERE id_ = '{created.get('processInstanceId')}'") \
             if status == 201 else None
         return {"ok": status == 201 and started == definition, "deployedOn": "node A", "deployed": deployed,
