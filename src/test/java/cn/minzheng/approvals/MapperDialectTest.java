@@ -1201,6 +1201,7 @@ class MapperDialectTest {
       LedgerMapper.LedgerHead head = ledger.lockHead();
       String prev = head.lastHash();
       long seq = head.lastSeq();
+      List<LedgerEntry> entries = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         LedgerEntry e = new LedgerEntry();
         e.setSeq(++seq);
@@ -1212,9 +1213,10 @@ class MapperDialectTest {
         e.setClient(i == 2 ? null : "127.0.0.1");
         e.setPrevHash(prev);
         e.setHash(LedgerHash.of(e));
-        ledger.insert(e);
+        entries.add(e);
         prev = e.getHash();
       }
+      ledger.insertAll(entries);
       ledger.updateHead(seq, prev);
       return head.lastSeq() + 1;
     });

@@ -1,7 +1,5 @@
 package cn.minzheng.approvals.inbox;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.approvals.application.ApplicationDetails;
 import cn.minzheng.approvals.application.ApplicationRecord;
@@ -55,7 +51,6 @@ public class InboxService {
   private final TaskService tasks;
   private final HistoryService historyService;
   private final RuntimeService runtime;
-  private final FormService forms;
   private final TaskAccess access;
   private final TaskInbox inbox;
   private final ApplicationService applications;
@@ -64,18 +59,17 @@ public class InboxService {
   private final StageDataRules stageRules;
   private final TaskSharingMapper sharing;
   private final NotificationService notifications;
-  private final ObjectMapper json;
+  private final TaskForms taskForms;
   private final List<CompletionGuard> guards;
 
-  public InboxService(TaskService tasks, HistoryService historyService, RuntimeService runtime, FormService forms,
+  public InboxService(TaskService tasks, HistoryService historyService, RuntimeService runtime,
                       TaskAccess access, TaskInbox inbox, ApplicationService applications, ApplicationDetails details,
                       CaseHistory history, StageDataRules stageRules, TaskSharingMapper sharing,
-                      NotificationService notifications, ObjectMapper json, List<CompletionGuard> guards) {
+                      NotificationService notifications, TaskForms taskForms, List<CompletionGuard> guards) {
     this.guards = guards;
     this.tasks = tasks;
     this.historyService = historyService;
     this.runtime = runtime;
-    this.forms = forms;
     this.access = access;
     this.inbox = inbox;
     this.applications = applications;
@@ -84,7 +78,7 @@ public class InboxService {
     this.stageRules = stageRules;
     this.sharing = sharing;
     this.notifications = notifications;
-    this.json = json;
+    this.taskForms = taskForms;
   }
 
   public Page<TaskView> list(CurrentUser user, String scope, String type, String street, String stage, Boolean overdue,
@@ -157,8 +151,7 @@ public class InboxService {
 
   /** The stage's Camunda Form exactly as deployed. */
   public String form(String taskId, CurrentUser user) {
-    access.actionable(taskId, user);
-    return schemaOf(taskId).json();
+    return taskForms.of(access.actionable(taskId, user).task()).json();
   }
 
   @Transactional
@@ -220,7 +213,7 @@ public class InboxService {
         throw ApiException.invalid(List.of(new FieldProblem("data." + RETURN_TO, "validation.enum")));
       }
     }
-    Map<String, Object> formValues = formValues(taskId, taskKey, decision, data);
+    Map<String, Object> formValues = formValues(task, taskKey, decision, data);
     guards.forEach(g -> g.check(ct.application(), taskKey, decision, formValues));
     if (task.getAssignee() == null) {
       tasks.claim(taskId, user.id());
@@ -259,8 +252,8 @@ public class InboxService {
   }
 
   /** Checks the data against the stage form (required fields, checkboxes default to false) and its cross-field rules. */
-  private Map<String, Object> formValues(String taskId, String taskKey, Decision decision, Map<String, Object> data) {
-    FormSchema schema = schemaOf(taskId);
+  private Map<String, Object> formValues(Task task, String taskKey, Decision decision, Map<String, Object> data) {
+    FormSchema schema = taskForms.of(task);
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, Object> formValues = new LinkedHashMap<>();
     for (FormSchema.Field field : schema.fields()) {
@@ -290,19 +283,5 @@ public class InboxService {
 
   private void record(CaseTask ct, CurrentUser user, String action, String opinion, Map<String, Object> detail) {
     history.record(ct.application().getId(), ct.key(), ct.key(), user.id(), user.name(), action, opinion, detail);
-  }
-
-  private FormSchema schemaOf(String taskId) {
-    try (InputStream in = forms.getDeployedTaskForm(taskId)) {
-      return FormSchema.parse(in, json);
-    } catch (IOException e) {
-      throw new IllegalStateException("form of task " + taskId + " unreadable", e);
-    } catch (RuntimeException e) {
-      // completed by someone else between our check and this read (the engine then fails inside)
-      if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-        throw ApiException.conflict("error.task-done");
-      }
-      throw e;
-    }
   }
 }

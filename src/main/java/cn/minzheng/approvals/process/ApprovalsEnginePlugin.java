@@ -17,7 +17,8 @@ import cn.minzheng.approvals.config.ApprovalsProperties;
 
 /**
  * Hardens the engine: a bean whitelist for expressions, the model checks on every deployment (no
- * scripts, known beans and variables, …), and our history retention.
+ * scripts, known beans and variables, …), our history retention, and no per-task authorization rows
+ * (task access is ours: {@link CaseTaskAuthorizations}).
  */
 @Component
 public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
@@ -51,6 +52,8 @@ public class ApprovalsEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
     preDeployers.add(new ModelCheckPreDeployer(checker));
     configuration.setCustomPreDeployers(preDeployers);
+
+    configuration.setResourceAuthorizationProvider(new CaseTaskAuthorizations());
 
     // the fallback (decisions, anything without a process key of its own); processes get theirs from retention
     configuration.setHistoryTimeToLive(String.valueOf(properties.historyTimeToLiveDays()));

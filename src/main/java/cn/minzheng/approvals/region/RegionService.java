@@ -1,15 +1,28 @@
 package cn.minzheng.approvals.region;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 
-/** Reads the region tree; the tree is small and changes rarely, so each lookup goes to the database. */
+/**
+ * Reads the region tree. The tree is small and changes only with a data load, yet every case operation
+ * looks its regions up several times: found regions are kept for {@link #KEEP} (so a change on any node
+ * shows within that time), codes not found are always asked again.
+ */
 @Service
 public class RegionService {
 
+  static final Duration KEEP = Duration.ofMinutes(1);
+
+  private record Kept(Region region, long until) {
+  }
+
   private final RegionMapper regions;
+  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
   public RegionService(RegionMapper regions) {
     this.regions = regions;
@@ -20,7 +33,23 @@ public class RegionService {
   }
 
   public Optional<Region> find(String code) {
-    return code == null ? Optional.empty() : Optional.ofNullable(regions.findByCode(code));
+    return Optional.ofNullable(byCode(code));
+  }
+
+  private Region byCode(String code) {
+    if (code == null) {
+      return null;
+    }
+    long now = System.nanoTime();
+    Kept k = kept.get(code);
+    if (k != null && now - k.until() < 0) {
+      return k.region();
+    }
+    Region region = regions.findByCode(code);
+    if (region != null) {
+      kept.put(code, new Kept(region, now + KEEP.toNanos()));
+    }
+    return region;
   }
 
   /** The community, street and district a code belongs to (community may be absent). */
@@ -34,11 +63,11 @@ public class RegionService {
     Region current = region.get();
     if (Region.COMMUNITY.equals(current.getLevel())) {
       community = current;
-      current = regions.findByCode(current.getParentCode());
+      current = byCode(current.getParentCode());
     }
     if (current != null && Region.STREET.equals(current.getLevel())) {
       street = current;
-      current = regions.findByCode(current.getParentCode());
+      current = byCode(current.getParentCode());
     }
     if (street == null || current == null || !Region.DISTRICT.equals(current.getLevel())) {
       return Optional.empty();

@@ -13,7 +13,7 @@ public interface LedgerMapper {
 
   LedgerHead head();
 
-  void insert(LedgerEntry entry);
+  void insertAll(@Param("entries") List<LedgerEntry> entries);
 
   void updateHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash);
 
