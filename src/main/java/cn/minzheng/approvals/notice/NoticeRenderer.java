@@ -11,6 +11,11 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import cn.minzheng.approvals.config.ApprovalsProperties;
@@ -39,6 +44,7 @@ public class NoticeRenderer {
   private final ApprovalsProperties.Notices settings;
   private final Timer htmlTimer;
   private final Timer pdfTimer;
+  private final NoticeFont font;
 
   public NoticeRenderer(ApprovalsProperties properties) {
     this(properties, new SimpleMeterRegistry(), Optional.empty());
@@ -51,6 +57,7 @@ public class NoticeRenderer {
     this.htmlTimer = Timer.builder("approvals.notice.render").tag("format", "html").register(registry);
     this.pdfTimer = Timer.builder("approvals.notice.render").tag("format", "pdf").register(registry);
     this.settings = properties.getNotices();
+    this.font = new NoticeFont(new File(settings.getFontPath()), settings.getFontFamily());
     this.freemarker = lockedDown(new NoticeTemplateLoader(overrides.orElse(null)));
     if (!new File(settings.getFontPath()).isFile()) {
       log.warn("CJK font {} not found: PDF notices cannot be produced until it is installed (fonts-wqy-microhei)"
@@ -141,23 +148,36 @@ public class NoticeRenderer {
   }
 
   private byte[] renderPdf(String xhtml) {
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    if (!new File(settings.getFontPath()).isFile()) {
+      // without it every Chinese character would come out as '#': refuse rather than issue that
+      throw new NoticeRenderException("CJK font missing at " + settings.getFontPath() + " (approvals.notices.font-path)", null);
+    }
+    TrueTypeFont face;
+    try {
+      face = font.borrow();
+    } catch (IOException | RuntimeException e) {
+      throw new NoticeRenderException("CJK font at " + settings.getFontPath() + " cannot be read: " + e.getMessage(), e);
+    }
+    boolean rendered = false;
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      File font = new File(settings.getFontPath());
-      if (!font.isFile()) {
-        // without it every Chinese character would come out as '#': refuse rather than issue that
-        throw new NoticeRenderException("CJK font missing at " + font + " (approvals.notices.font-path)", null);
-      }
-      builder.useFont(font, settings.getFontFamily());
+      builder.usePDDocument(document);
+      builder.useFont(new PDFontSupplier(PDType0Font.load(document, face, true)), settings.getFontFamily());
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);
       builder.run();
+      rendered = true;
       return out.toByteArray();
-    } catch (NoticeRenderException e) {
-      throw e;
     } catch (IOException | RuntimeException e) {
       throw new NoticeRenderException("PDF rendering failed: " + e.getMessage(), e);
+    } finally {
+      // the document only read the font (it does not close a font it was given)
+      if (rendered) {
+        font.giveBack(face);
+      } else {
+        font.discard(face);
+      }
     }
   }
 

@@ -145,4 +145,27 @@ class NoticeRendererTest {
     assertThat(text).contains(title).contains("申请人");
   }
 
+  @Test
+  void shouldEmbedChineseTextWhenRenderingPdfsAtOnce() throws Exception {
+    // given: more PDFs at once than parsed fonts are kept, each with its own text
+    int threads = 6;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<String>> texts = new java.util.ArrayList<>();
+      for (int i = 0; i < threads * 3; i++) {
+        String xhtml = "<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta charset=\"UTF-8\"/>"
+            + "<style>body { font-family: \"" + renderer.fontFamily() + "\"; }</style></head>"
+            + "<body><h1>批准通知书" + i + "</h1><p>申请人：张*三，第" + i + "号</p></body></html>";
+        // when
+        texts.add(pool.submit(() -> cn.minzheng.approvals.support.PdfText.of(renderer.toPdf(xhtml))));
+      }
+      // then: every one has its own Chinese text
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(texts.get(i).get()).contains("批准通知书" + i).contains("第" + i + "号");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
 }
