@@ -27,6 +27,10 @@ final class InboxBenchData {
   static final int TASKS = 100_000;
   static final String VERSION = "inbox-v2";
 
+  /** Finished 低保 cases behind the open ones (-Dbench.inbox.history): what years of work leave in the tables. */
+  static final int HISTORY = Integer.getInteger("bench.inbox.history", 1_000_000);
+  static final String HISTORY_VERSION = "inbox-history-v1";
+
   private InboxBenchData() {
   }
 
@@ -74,6 +78,107 @@ final class InboxBenchData {
       return true;
     }
   }
+
+  /**
+   * {@value #HISTORY} finished cases, as the engine and ApplicationService leave them: an ACT_HI_PROCINST row
+   * (ended), the deciding task in ACT_HI_TASKINST, and the application closed in mz_application (85 %
+   * approved, 10 % refused, 5 % not accepted), started over the last five years in the same 130 streets.
+   * True when made, false when the one in the database was reused.
+   */
+  static boolean ensureHistory(DataSource dataSource, String processDefinitionId, Timestamp now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE IF NOT EXISTS bench_dataset (name VARCHAR(40) PRIMARY KEY, row_count INTEGER NOT NULL)");
+        try (ResultSet rs = statement.executeQuery(
+            "SELECT row_count FROM bench_dataset WHERE name = '" + HISTORY_VERSION + "'")) {
+          if (rs.next() && rs.getInt(1) == HISTORY) {
+            connection.commit();
+            return false;
+          }
+        }
+        for (String sql : CLEAN_HISTORY) {
+          statement.execute(sql);
+        }
+        statement.execute("SELECT setseed(0.2026)");
+      }
+      try (PreparedStatement plan = connection.prepareStatement(HISTORY_PLAN)) {
+        plan.setTimestamp(1, now);
+        plan.setInt(2, HISTORY);
+        plan.execute();
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(HISTORY_APPLICATIONS);
+      }
+      for (String sql : new String[] {HISTORY_INSTANCES, HISTORY_TASKS}) {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+          insert.setString(1, processDefinitionId);
+          insert.execute();
+        }
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DROP TABLE bench_hist");
+        statement.execute("INSERT INTO bench_dataset (name, row_count) VALUES ('" + HISTORY_VERSION + "', " + HISTORY + ")");
+      }
+      connection.commit();
+      return true;
+    }
+  }
+
+  private static final String[] CLEAN_HISTORY = {
+      "DROP TABLE IF EXISTS bench_hist",
+      "DELETE FROM bench_dataset WHERE name = '" + HISTORY_VERSION + "'",
+      "DELETE FROM ACT_HI_TASKINST WHERE ID_ LIKE 'hist-t-%'",
+      "DELETE FROM ACT_HI_PROCINST WHERE ID_ LIKE 'hist-pi-%'",
+      "DELETE FROM mz_application WHERE app_no LIKE 'HIST-%'",
+  };
+
+  private static final String HISTORY_PLAN = """
+      CREATE UNLOGGED TABLE bench_hist AS
+      SELECT n, street || '001' AS community_code, street || '000' AS street_code, district_code,
+             started, started + interval '20 days' + r_took * interval '40 days' AS ended,
+             CASE WHEN r_outcome < 0.85 THEN 'approved' WHEN r_outcome < 0.95 THEN 'rejected' ELSE 'not_accepted' END AS status,
+             CASE WHEN r_outcome < 0.85 THEN 'End_Published' WHEN r_outcome < 0.95 THEN 'End_Refused' ELSE 'End_NotAccepted' END AS end_act,
+             'hist-pi-' || n AS pi, 'hist-t-' || n AS task_id,
+             CASE district_code WHEN '420112000000' THEN 'qu' ELSE 'd' || district_code END || '-approver' AS approver,
+             (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + floor(r_name1 * 10)::int]
+               || (ARRAY['伟','芳','娜','秀英','敏','静','丽','强','磊','军'])[1 + floor(r_name2 * 10)::int] AS applicant_name
+      FROM (
+        SELECT n,
+               '4201' || (ARRAY['02','03','04','05','06','07','11','12','13','14','15','16','17'])[n % 130 / 10 + 1]
+                 || lpad((n % 10 + 1)::text, 3, '0') AS street,
+               '4201' || (ARRAY['02','03','04','05','06','07','11','12','13','14','15','16','17'])[n % 130 / 10 + 1]
+                 || '000000' AS district_code,
+               CAST(? AS timestamp) - interval '90 days' - random() * interval '1735 days' AS started,
+               random() AS r_took, random() AS r_outcome, random() AS r_name1, random() AS r_name2
+        FROM generate_series(1, ?) AS n
+      ) r
+      """;
+
+  private static final String HISTORY_APPLICATIONS = """
+      INSERT INTO mz_application (app_no, app_type, region_code, community_code, street_code, district_code, status,
+        stage, applicant_name, applicant_id_number, process_instance_id, created_by, created_at, updated_at)
+      SELECT 'HIST-' || lpad(n::text, 7, '0'), 'dibao', community_code, community_code, street_code, district_code,
+             status, end_act, applicant_name, '420112' || lpad((500000000 + n)::text, 12, '0'), pi, 'bench', started, ended
+      FROM bench_hist
+      """;
+
+  private static final String HISTORY_INSTANCES = """
+      INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_,
+        DURATION_, START_USER_ID_, START_ACT_ID_, END_ACT_ID_, ROOT_PROC_INST_ID_, STATE_)
+      SELECT h.pi, h.pi, a.id::text, 'dibao', ?, h.started, h.ended,
+             (EXTRACT(EPOCH FROM h.ended - h.started) * 1000)::bigint, 'bench', 'Start_Submitted', h.end_act, h.pi, 'COMPLETED'
+      FROM bench_hist h JOIN mz_application a ON a.process_instance_id = h.pi
+      """;
+
+  /** The deciding task of each finished case (the earlier ones of a case would only repeat the pattern). */
+  private static final String HISTORY_TASKS = """
+      INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_,
+        EXECUTION_ID_, NAME_, ASSIGNEE_, START_TIME_, END_TIME_, DURATION_, PRIORITY_, DELETE_REASON_, TASK_STATE_)
+      SELECT task_id, 'Task_DistrictApprove', 'dibao', ?, pi, pi, pi, '区民政局审核确认', approver,
+             ended - interval '3 days', ended, 259200000, 50, 'completed', 'Completed'
+      FROM bench_hist
+      """;
 
   private static final String[] CLEAN = {
       "DROP TABLE IF EXISTS bench_plan",

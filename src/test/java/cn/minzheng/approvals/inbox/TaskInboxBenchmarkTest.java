@@ -3,11 +3,7 @@ package cn.minzheng.approvals.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +28,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import cn.minzheng.approvals.common.Page;
 import cn.minzheng.approvals.process.DibaoProcess;
 import cn.minzheng.approvals.security.CurrentUser;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.BenchDatabaseInitializer;
+import cn.minzheng.approvals.support.BenchReport;
 import cn.minzheng.approvals.support.TestDatabase;
 
 /**
  * Benchmark, not a test: the first inbox page of a street clerk (wjs-clerk) at {@value InboxBenchData#TASKS}
- * open tasks, {@value #RUNS} times, our one-query inbox ({@link TaskInbox}) against Camunda's TaskQuery
+ * open tasks and (by default) a million finished cases, {@code bench.runs} times, our one-query inbox ({@link TaskInbox}) against Camunda's TaskQuery
  * as InboxService used it. Writes {@code target/bench/inbox.json} and {@code inbox.txt}; asserts results,
  * never times. Tagged {@code bench}: only {@code mvn -Pbench verify} runs it, on its own database.
  */
@@ -75,11 +71,14 @@ class TaskInboxBenchmarkTest {
     // given: the data set, fresh statistics, the clerk as the API would see them
     String definition = repository.createProcessDefinitionQuery().processDefinitionKey(DibaoProcess.KEY)
         .latestVersion().singleResult().getId();
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
     long start = System.nanoTime();
-    boolean made = InboxBenchData.ensure(dataSource, definition, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    boolean made = InboxBenchData.ensure(dataSource, definition, now);
+    boolean madeHistory = InboxBenchData.ensureHistory(dataSource, definition, now);
     double fillSeconds = (System.nanoTime() - start) / 1e9;
     // as autovacuum leaves them: statistics and visibility map
-    for (String table : List.of("ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_EXECUTION", "mz_application")) {
+    for (String table : List.of("ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_EXECUTION", "mz_application",
+        "ACT_HI_PROCINST", "ACT_HI_TASKINST")) {
       jdbc.execute("VACUUM ANALYZE " + table);
     }
     CurrentUser clerk = users.load("wjs-clerk").orElseThrow();
@@ -101,7 +100,7 @@ class TaskInboxBenchmarkTest {
     assertThat(query.rows()).isEqualTo(PAGE_SIZE);
     assertThat(query.total()).isEqualTo(camunda.total()).isPositive();
     assertThat(district.total()).isEqualTo(oldWay(approver).total());
-    write(made, fillSeconds, counts, List.of(query, camunda, district), plans(clerk), loadBefore, loadAfter);
+    write(made || madeHistory, fillSeconds, counts, List.of(query, camunda, district), plans(clerk), loadBefore, loadAfter);
   }
 
   private Page<Task> oldWay(CurrentUser user) {
@@ -114,11 +113,7 @@ class TaskInboxBenchmarkTest {
 
   /** The machine is shared: the load around the runs says how much to trust them. */
   private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
+    return BenchReport.loadAverage();
   }
 
   private Result measure(String name, CurrentUser user, String description, Supplier<Page<?>> run) {
@@ -132,10 +127,9 @@ class TaskInboxBenchmarkTest {
       last = run.get();
       nanos[i] = System.nanoTime() - t0;
     }
-    Arrays.sort(nanos);
-    double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-    return new Result(name, user.id() + " " + user.groups(), description, RUNS, ms(percentile(nanos, 50)), ms(percentile(nanos, 95)),
-        ms(percentile(nanos, 99)), ms(nanos[nanos.length - 1]), round(mean), last.items().size(), last.total());
+    BenchReport.Stats stats = BenchReport.Stats.ofNanos(nanos);
+    return new Result(name, user.id() + " " + user.groups(), description, RUNS, stats.p50(), stats.p95(), stats.p99(),
+        stats.max(), stats.mean(), last.items().size(), last.total());
   }
 
   private Map<String, Long> counts() {
@@ -146,6 +140,10 @@ class TaskInboxBenchmarkTest {
     counts.put("assignedTasks", jdbc.queryForObject(
         "SELECT COUNT(*) FROM ACT_RU_TASK WHERE ASSIGNEE_ IS NOT NULL", Long.class));
     counts.put("applications", jdbc.queryForObject("SELECT COUNT(*) FROM mz_application", Long.class));
+    counts.put("historicInstances", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Long.class));
+    counts.put("finishedInstances", jdbc.queryForObject(
+        "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL", Long.class));
+    counts.put("historicTasks", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_TASKINST", Long.class));
     counts.put("tasksOfTheStreet", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN mz_application a"
         + " ON a.process_instance_id = t.PROC_INST_ID_ WHERE a.street_code = '420112001000'", Long.class));
     return counts;
@@ -172,57 +170,43 @@ class TaskInboxBenchmarkTest {
 
   private void write(boolean made, double fillSeconds, Map<String, Long> counts, List<Result> results,
                      Map<String, List<String>> plans, String loadBefore, String loadAfter) throws IOException {
-    Path dir = Path.of("target", "bench");
-    Files.createDirectories(dir);
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("benchmark", "first inbox page (scope all, page 0, size " + PAGE_SIZE + ")");
+    Result clerk = results.get(0);
+    BenchReport report = BenchReport.named("inbox", "Inbox benchmark: first page (scope all, page 0, size " + PAGE_SIZE
+        + ") at " + counts.get("openTasks") + " open tasks and " + counts.get("finishedInstances") + " finished instances");
+    report.atMost("inbox first page p95, " + clerk.user().substring(0, clerk.user().indexOf(' ')), clerk.p95(), 20, "ms",
+        "p50 " + clerk.p50() + " ms, inbox of " + clerk.total() + " tasks");
     report.put("database", TestDatabase.benchUrl());
     report.put("postgresql", jdbc.queryForObject("SHOW server_version", String.class));
-    report.put("cpus", Runtime.getRuntime().availableProcessors());
-    report.put("java", System.getProperty("java.version"));
-    report.put("loadAverage", Map.of("before", loadBefore, "after", loadAfter));
-    report.put("dataSet", Map.of("version", InboxBenchData.VERSION, "made", made,
-        "fillSeconds", round(fillSeconds), "rows", counts));
+    report.put("loadAverageAroundRuns", Map.of("before", loadBefore, "after", loadAfter));
+    report.put("dataSet", Map.of("version", InboxBenchData.VERSION + " + " + InboxBenchData.HISTORY_VERSION,
+        "made", made, "fillSeconds", round(fillSeconds), "rows", counts));
     report.put("warmUp", WARM_UP);
     report.put("results", results);
-    Files.writeString(dir.resolve("inbox.json"),
-        json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report), StandardCharsets.UTF_8);
-
-    StringBuilder text = new StringBuilder();
-    text.append("Inbox benchmark: first page (scope all, page 0, size ").append(PAGE_SIZE).append(")\n");
-    text.append("PostgreSQL ").append(report.get("postgresql")).append(", ").append(report.get("cpus"))
-        .append(" CPUs, Java ").append(report.get("java")).append(", load average before ").append(loadBefore)
-        .append(", after ").append(loadAfter).append("\n");
-    text.append("Data set ").append(InboxBenchData.VERSION).append(made ? " made in " + round(fillSeconds) + " s" : " reused")
-        .append(": ").append(counts).append("\n");
-    text.append(RUNS).append(" runs after ").append(WARM_UP).append(" warm-up runs, milliseconds:\n\n");
-    text.append(String.format("%-16s %-12s %8s %8s %8s %8s %8s %5s %6s%n", "", "user", "p50", "p95", "p99", "max",
+    report.put("plans", plans);
+    report.line("Data set " + InboxBenchData.VERSION + " + " + InboxBenchData.HISTORY_VERSION
+        + (made ? " made in " + round(fillSeconds) + " s" : " reused") + ": " + counts);
+    report.line(RUNS + " runs after " + WARM_UP + " warm-up runs, load average " + loadBefore + " → " + loadAfter
+        + ", milliseconds:");
+    report.line("");
+    report.line(String.format("%-16s %-12s %8s %8s %8s %8s %8s %5s %6s", "", "user", "p50", "p95", "p99", "max",
         "mean", "rows", "total"));
     for (Result r : results) {
-      text.append(String.format("%-16s %-12s %8.2f %8.2f %8.2f %8.2f %8.2f %5d %6d%n", r.name(),
+      report.line(String.format("%-16s %-12s %8.2f %8.2f %8.2f %8.2f %8.2f %5d %6d", r.name(),
           r.user().substring(0, r.user().indexOf(' ')), r.p50(), r.p95(), r.p99(), r.max(), r.mean(), r.rows(), r.total()));
     }
-    text.append("\n");
+    report.line("");
     for (Result r : results) {
-      text.append(r.name()).append(", ").append(r.user()).append(": ").append(r.description()).append("\n");
+      report.line(r.name() + ", " + r.user() + ": " + r.description());
     }
     plans.forEach((statement, lines) -> {
-      text.append("\nEXPLAIN (ANALYZE, BUFFERS) TaskInboxMapper.").append(statement).append(":\n");
-      lines.forEach(line -> text.append("  ").append(line).append("\n"));
+      report.line("");
+      report.line("EXPLAIN (ANALYZE, BUFFERS) TaskInboxMapper." + statement + ":");
+      lines.forEach(line -> report.line("  " + line));
     });
-    Files.writeString(dir.resolve("inbox.txt"), text.toString(), StandardCharsets.UTF_8);
-  }
-
-  private static long percentile(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
-  }
-
-  private static double ms(long nanos) {
-    return round(nanos / 1e6);
+    report.write(json);
   }
 
   private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
+    return BenchReport.round(value);
   }
 }
