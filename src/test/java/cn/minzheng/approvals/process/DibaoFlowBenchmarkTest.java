@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +71,8 @@ class DibaoFlowBenchmarkTest {
   static final int WARM_UP = Integer.getInteger("bench.flow.warm-up", 30);
   static final int ROUNDS = Integer.getInteger("bench.flow.rounds", 4);
   static final int CYCLES_PER_ROUND = Integer.getInteger("bench.flow.cycles", 50);
+  /** Cases worked at once; 1 by default (cycles per second of one user after another). */
+  static final int THREADS = Integer.getInteger("bench.flow.threads", 1);
   static final int TOP_STATEMENTS = 40;
   /** The report's name: .ci/bench runs the benchmark a second time in a small heap under another name. */
   static final String REPORT = System.getProperty("bench.flow.name", "flow");
@@ -154,16 +158,34 @@ class DibaoFlowBenchmarkTest {
       engine.getManagementService().executeJob(timer.getId());
     }
 
-    void run(int n, boolean timed) {
-      sql.start();
+    /** n cycles on {@link #THREADS} threads (each its share), counted on those threads only. */
+    void run(int n, boolean timed) throws Exception {
       StatementCounter.Counts before = sql.counts();
       long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        cycle();
+      ExecutorService workers = Executors.newFixedThreadPool(THREADS);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          int share = n / THREADS + (t < n % THREADS ? 1 : 0);
+          done.add(workers.submit(() -> {
+            sql.start();
+            try {
+              for (int i = 0; i < share; i++) {
+                cycle();
+              }
+            } finally {
+              sql.stop();
+            }
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        workers.shutdown();
       }
       long spent = System.nanoTime() - t0;
       StatementCounter.Counts after = sql.counts();
-      sql.stop();
       if (timed) {
         nanos += spent;
         cycles += n;
@@ -227,9 +249,10 @@ class DibaoFlowBenchmarkTest {
       Flow bare = new Flow("plain Camunda", plain.engine(), plainSql) {
         @Override
         String submit() {
-          String key = "plain-" + plainKeys.incrementAndGet();
+          long id = plainKeys.incrementAndGet();
+          String key = "plain-" + id;
           Map<String, Object> variables = new HashMap<>();
-          variables.put(ProcessVariables.APPLICATION_ID, plainKeys.get());
+          variables.put(ProcessVariables.APPLICATION_ID, id);
           variables.put(ProcessVariables.STREET_CODE, "420112001000");
           variables.put(ProcessVariables.DISTRICT_CODE, "420112000000");
           variables.put(ProcessVariables.PUBLIC_NOTICE_PERIOD, "P7D");
@@ -294,10 +317,12 @@ class DibaoFlowBenchmarkTest {
     report.put("warmUpCycles", WARM_UP);
     report.put("rounds", ROUNDS);
     report.put("cyclesPerRound", CYCLES_PER_ROUND);
+    report.put("threads", THREADS);
     report.put("heap", heap.figures());
     report.put("postgresql", jdbc.queryForObject("SHOW server_version", String.class));
     report.line(String.format("%d warm-up cycles each, then %d alternating rounds of %d cycles; one thread, "
-        + "job executor off (the 公示 timer fired by the benchmark on both).", WARM_UP, ROUNDS, CYCLES_PER_ROUND));
+        + "job executor off (the 公示 timer fired by the benchmark on both).", WARM_UP, ROUNDS, CYCLES_PER_ROUND)
+        .replace("one thread", THREADS == 1 ? "one thread" : THREADS + " threads"));
     report.line("");
     report.line(String.format("%-14s %8s %8s %10s %10s %10s %8s", "", "cycles", "per s", "ms/cycle", "SQL/cycle",
         "trips/cyc", "commits"));
