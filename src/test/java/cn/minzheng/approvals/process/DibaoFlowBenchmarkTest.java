@@ -30,9 +30,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +46,7 @@ import cn.minzheng.approvals.inbox.InboxService;
 import cn.minzheng.approvals.security.CurrentUser;
 import cn.minzheng.approvals.security.UserDirectory;
 import cn.minzheng.approvals.support.Applications;
+import cn.minzheng.approvals.support.BenchDatabaseInitializer;
 import cn.minzheng.approvals.support.BenchReport;
 import cn.minzheng.approvals.support.StatementCounter;
 import cn.minzheng.approvals.support.TestDatabase;
@@ -64,7 +62,7 @@ import cn.minzheng.approvals.support.TestDatabase;
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"postgres", "test"})
-@ContextConfiguration(initializers = DibaoFlowBenchmarkTest.FreshDatabase.class)
+@ContextConfiguration(initializers = BenchDatabaseInitializer.FreshFlow.class)
 @Import(DibaoFlowBenchmarkTest.CountStatements.class)
 class DibaoFlowBenchmarkTest {
 
@@ -79,17 +77,6 @@ class DibaoFlowBenchmarkTest {
 
   /** Our data source's SQL, counted on the benchmark thread (wrapped by {@link CountStatements}). */
   static final StatementCounter OURS_SQL = new StatementCounter();
-
-  /** A fresh database for each run: the figures must not depend on what earlier runs left. */
-  static class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
-      String url = TestDatabase.benchUrl("flow");
-      TestDatabase.recreate(url);
-      TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + TestDatabase.user(),
-          "spring.datasource.password=" + TestDatabase.password()).applyTo(context.getEnvironment());
-    }
-  }
 
   @TestConfiguration
   static class CountStatements {

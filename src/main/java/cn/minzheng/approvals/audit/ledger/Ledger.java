@@ -91,15 +91,18 @@ public class Ledger {
     ledger.updateHead(seq, prev);
   }
 
-  /** This transaction's rows still to write (synchronizations are per transaction, also when one is suspended). */
+  /**
+   * This transaction's rows still to write: bound to the transaction as its connection is (looked up at
+   * once, not by scanning its synchronizations, of which a transaction starting many processes has
+   * thousands), set aside while the transaction is suspended and let go when it ends.
+   */
   private List<LedgerEntry> pending() {
-    for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
-      if (sync instanceof PendingRows rows) {
-        return rows.entries;
-      }
+    PendingRows rows = (PendingRows) TransactionSynchronizationManager.getResource(this);
+    if (rows == null) {
+      rows = new PendingRows();
+      TransactionSynchronizationManager.registerSynchronization(rows);
+      TransactionSynchronizationManager.bindResource(this, rows);
     }
-    PendingRows rows = new PendingRows();
-    TransactionSynchronizationManager.registerSynchronization(rows);
     return rows.entries;
   }
 
@@ -112,11 +115,26 @@ public class Ledger {
     }
 
     @Override
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResourceIfPossible(Ledger.this);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(Ledger.this, this);
+    }
+
+    @Override
     public void beforeCommit(boolean readOnly) {
       if (!entries.isEmpty()) {
         write(List.copyOf(entries));
         entries.clear();
       }
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(Ledger.this);
     }
   }
 
