@@ -2,8 +2,11 @@ package cn.minzheng.approvals.process;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
@@ -15,17 +18,28 @@ import cn.minzheng.approvals.region.RegionService;
 /**
  * Monthly benefit standards (元/人·月) from their DMN tables, which take the area type (urban / rural)
  * and the year of the decision (engine time, so tests can move it).
+ *
+ * <p>A table's answer depends only on those inputs and the table's version, so it is evaluated once per
+ * (deployed version, area type, year) and kept: evaluating FEEL costs milliseconds, more than the rest of
+ * the amount. Deploying a new version of a table (the administrator's way to change a standard) gives a
+ * new definition id and so a new evaluation; each case records the standard it got on its application.
  */
 @Service
 public class BenefitStandards {
 
   public static final String URBAN = "urban";
 
-  private final DecisionService decisions;
-  private final RegionService regions;
+  private record Inputs(String decisionDefinitionId, String areaType, int year) {
+  }
 
-  public BenefitStandards(DecisionService decisions, RegionService regions) {
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+  private final RegionService regions;
+  private final Map<Inputs, BigDecimal> answers = new ConcurrentHashMap<>();
+
+  public BenefitStandards(DecisionService decisions, RepositoryService repository, RegionService regions) {
     this.decisions = decisions;
+    this.repository = repository;
     this.regions = regions;
   }
 
@@ -36,8 +50,15 @@ public class BenefitStandards {
 
   public BigDecimal of(String decisionKey, String areaType) {
     int year = ClockUtil.getCurrentTime().toInstant().atZone(TimeConfig.BEIJING).getYear();
-    Number value = decisions.evaluateDecisionTableByKey(decisionKey, Map.of("areaType", areaType, "year", year))
-        .getSingleResult().getSingleEntry();
-    return new BigDecimal(value.toString());
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+        .latestVersion().singleResult();
+    if (latest == null) {
+      throw new IllegalStateException("no decision table " + decisionKey + " is deployed");
+    }
+    return answers.computeIfAbsent(new Inputs(latest.getId(), areaType, year), inputs -> {
+      Number value = decisions.evaluateDecisionTableById(inputs.decisionDefinitionId(),
+          Map.of("areaType", inputs.areaType(), "year", inputs.year())).getSingleResult().getSingleEntry();
+      return new BigDecimal(value.toString());
+    });
   }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -69,6 +71,9 @@ class DibaoFlowBenchmarkTest {
   static final int WARM_UP = Integer.getInteger("bench.flow.warm-up", 30);
   static final int ROUNDS = Integer.getInteger("bench.flow.rounds", 4);
   static final int CYCLES_PER_ROUND = Integer.getInteger("bench.flow.cycles", 50);
+  /** The steps of a cycle, in their order. */
+  static final List<String> STEPS = List.of("submit", SharedStages.TASK_ACCEPT, DibaoProcess.TASK_INVESTIGATE,
+      DibaoProcess.TASK_STREET_REVIEW, "publicNoticeTimer", DibaoProcess.TASK_DISTRICT_APPROVE);
   /** Cases worked at once; 1 by default (cycles per second of one user after another). */
   static final int THREADS = Integer.getInteger("bench.flow.threads", 1);
   static final int TOP_STATEMENTS = 40;
@@ -121,14 +126,38 @@ class DibaoFlowBenchmarkTest {
 
     /** One 低保 case from filing to the published approval: every user task, the 公示 timer, the notices. */
     void cycle() {
+      long t = System.nanoTime();
       String key = submit();
+      t = step("submit", t);
       work(key, SharedStages.TASK_ACCEPT, "wjs-clerk", Map.of());
+      t = step(SharedStages.TASK_ACCEPT, t);
       work(key, DibaoProcess.TASK_INVESTIGATE, "wjs-clerk", Map.of("investigator1", "王五", "investigator2", "赵六",
           "visitDate", "2026-11-18", "verificationResult", "consistent", DibaoProcess.VAR_HOLD_DEMOCRATIC_REVIEW, false,
           "skipReason", "家庭情况清楚，无争议"));
+      t = step(DibaoProcess.TASK_INVESTIGATE, t);
       work(key, DibaoProcess.TASK_STREET_REVIEW, "wjs-reviewer", Map.of("note", "同意"));
+      t = step(DibaoProcess.TASK_STREET_REVIEW, t);
       firePublicNoticeTimer(key);
+      t = step("publicNoticeTimer", t);
       work(key, DibaoProcess.TASK_DISTRICT_APPROVE, "qu-approver", Map.of("homeVisitDone", false));
+      step(DibaoProcess.TASK_DISTRICT_APPROVE, t);
+    }
+
+    /** Time of each step of the cycle (all cycles, warm-up included: the shares are what counts). */
+    private final Map<String, LongAdder> stepNanos = new ConcurrentHashMap<>();
+
+    private long step(String name, long since) {
+      long now = System.nanoTime();
+      stepNanos.computeIfAbsent(name, k -> new LongAdder()).add(now - since);
+      return now;
+    }
+
+    Map<String, Double> msPerStep(int allCycles) {
+      Map<String, Double> ms = new LinkedHashMap<>();
+      for (String name : STEPS) {
+        ms.put(name, BenchReport.round(stepNanos.getOrDefault(name, new LongAdder()).sum() / 1e6 / allCycles));
+      }
+      return ms;
     }
 
     private void work(String key, String taskKey, String user, Map<String, Object> data) {
@@ -321,6 +350,15 @@ class DibaoFlowBenchmarkTest {
     }
     report.line("");
     report.line(String.format("ratio ours / plain: %.2f", ratio));
+    int all = WARM_UP + ROUNDS * CYCLES_PER_ROUND;
+    Map<String, Double> oursSteps = ours.msPerStep(all);
+    Map<String, Double> bareSteps = bare.msPerStep(all);
+    report.put("msPerStep", Map.of("ours", oursSteps, "plainCamunda", bareSteps));
+    report.line("");
+    report.line("ms per step of a cycle (every cycle, warm-up included):");
+    report.line(String.format("%-22s %8s %8s %8s", "", "ours", "plain", "extra"));
+    oursSteps.forEach((name, ms) -> report.line(String.format("%-22s %8.2f %8.2f %+8.2f", name, ms,
+        bareSteps.getOrDefault(name, 0.0), ms - bareSteps.getOrDefault(name, 0.0))));
     report.line("heap (MiB): " + heap.figures());
     Map<String, Double> more = moreThanPlain(ours, bare);
     report.put("statementsOursSendsMorePerCycle", more);
