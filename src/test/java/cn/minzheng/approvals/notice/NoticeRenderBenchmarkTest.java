@@ -45,7 +45,7 @@ import cn.minzheng.approvals.support.PdfText;
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
-@ContextConfiguration(initializers = BenchDatabaseInitializer.class)
+@ContextConfiguration(initializers = BenchDatabaseInitializer.FreshNotices.class)
 class NoticeRenderBenchmarkTest {
 
   static final int HTML_RUNS = Integer.getInteger("bench.notice.runs", 300);

@@ -242,6 +242,8 @@ class DibaoFlowBenchmarkTest {
     StatementCounter plainSql = new StatementCounter();
     HikariDataSource plainPool = DataSourceBuilder.create().type(HikariDataSource.class).url(plainUrl)
         .username(TestDatabase.user()).password(TestDatabase.password()).build();
+    // as ours (application.yml, profile postgres)
+    plainPool.setConnectionInitSql("SET max_parallel_workers_per_gather = 0");
     HeapSampler heap = new HeapSampler();
     try (plainPool; PlainCamundaDibao plain = new PlainCamundaDibao(plainSql.wrap(plainPool), Path.of("."))) {
       // signed in once, as a session keeps them

@@ -8,8 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points the Spring context at the benchmarks' PostgreSQL database, creating it first if needed (kept
- * between runs); {@link FreshAnnualReview} and {@link FreshFlow} instead at their benchmark's own one,
- * made afresh for every run.
+ * between runs); {@link FreshAnnualReview}, {@link FreshFlow} and {@link FreshNotices} instead at their
+ * benchmark's own one, made afresh for every run.
  */
 public class BenchDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -44,6 +44,14 @@ public class BenchDatabaseInitializer implements ApplicationContextInitializer<C
 
     public FreshAnnualReview() {
       super(() -> TestDatabase.benchUrl("review"), true);
+    }
+  }
+
+  /** {@code minzheng_bench_notices}: the end-to-end notice files a real case, kept out of the inbox data set. */
+  public static class FreshNotices extends BenchDatabaseInitializer {
+
+    public FreshNotices() {
+      super(() -> TestDatabase.benchUrl("notices"), true);
     }
   }
 
