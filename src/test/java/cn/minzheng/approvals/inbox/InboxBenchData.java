@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 
 import javax.sql.DataSource;
 
+import cn.minzheng.approvals.support.BenchSql;
+
 /**
  * The benchmark's data set on PostgreSQL: {@value #TASKS} open 低保 tasks, one per process instance and
  * application, written in bulk (generate_series) into ACT_RU_EXECUTION, ACT_RU_TASK, ACT_RU_IDENTITYLINK
@@ -38,19 +40,9 @@ final class InboxBenchData {
   static boolean ensure(DataSource dataSource, String processDefinitionId, Timestamp now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE IF NOT EXISTS bench_dataset (name VARCHAR(40) PRIMARY KEY, row_count INTEGER NOT NULL)");
-        try (ResultSet rs = statement.executeQuery(
-            "SELECT row_count FROM bench_dataset WHERE name = '" + VERSION + "'")) {
-          if (rs.next() && rs.getInt(1) == TASKS) {
-            connection.commit();
-            return false;
-          }
-        }
-        for (String sql : CLEAN) {
-          statement.execute(sql);
-        }
-        statement.execute("SELECT setseed(0.2025)");
+      if (kept(connection, VERSION, TASKS, CLEAN, 0.2025)) {
+        connection.commit();
+        return false;
       }
       try (PreparedStatement plan = connection.prepareStatement(PLAN)) {
         plan.setTimestamp(1, now);
@@ -88,19 +80,9 @@ final class InboxBenchData {
   static boolean ensureHistory(DataSource dataSource, String processDefinitionId, Timestamp now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE IF NOT EXISTS bench_dataset (name VARCHAR(40) PRIMARY KEY, row_count INTEGER NOT NULL)");
-        try (ResultSet rs = statement.executeQuery(
-            "SELECT row_count FROM bench_dataset WHERE name = '" + HISTORY_VERSION + "'")) {
-          if (rs.next() && rs.getInt(1) == HISTORY) {
-            connection.commit();
-            return false;
-          }
-        }
-        for (String sql : CLEAN_HISTORY) {
-          statement.execute(sql);
-        }
-        statement.execute("SELECT setseed(0.2026)");
+      if (kept(connection, HISTORY_VERSION, HISTORY, CLEAN_HISTORY, 0.2026)) {
+        connection.commit();
+        return false;
       }
       try (PreparedStatement plan = connection.prepareStatement(HISTORY_PLAN)) {
         plan.setTimestamp(1, now);
@@ -125,6 +107,27 @@ final class InboxBenchData {
     }
   }
 
+  /**
+   * Whether the data set {@code name} of {@code rows} rows is there from an earlier run (then nothing is
+   * done); otherwise removes what is left of it and seeds random(), so that it is made the same way again.
+   */
+  private static boolean kept(Connection connection, String name, int rows, String[] clean, double seed)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS bench_dataset (name VARCHAR(40) PRIMARY KEY, row_count INTEGER NOT NULL)");
+      try (ResultSet rs = statement.executeQuery("SELECT row_count FROM bench_dataset WHERE name = '" + name + "'")) {
+        if (rs.next() && rs.getInt(1) == rows) {
+          return true;
+        }
+      }
+      for (String sql : clean) {
+        statement.execute(sql);
+      }
+      statement.execute("SELECT setseed(" + seed + ")");
+      return false;
+    }
+  }
+
   private static final String[] CLEAN_HISTORY = {
       "DROP TABLE IF EXISTS bench_hist",
       "DELETE FROM bench_dataset WHERE name = '" + HISTORY_VERSION + "'",
@@ -133,7 +136,7 @@ final class InboxBenchData {
       "DELETE FROM mz_application WHERE app_no LIKE 'HIST-%'",
   };
 
-  private static final String HISTORY_PLAN = """
+  private static final String HISTORY_PLAN = BenchSql.withApplicantName("""
       CREATE UNLOGGED TABLE bench_hist AS
       SELECT n, street || '001' AS community_code, street || '000' AS street_code, district_code,
              started, started + interval '20 days' + r_took * interval '40 days' AS ended,
@@ -141,8 +144,7 @@ final class InboxBenchData {
              CASE WHEN r_outcome < 0.85 THEN 'End_Published' WHEN r_outcome < 0.95 THEN 'End_Refused' ELSE 'End_NotAccepted' END AS end_act,
              'hist-pi-' || n AS pi, 'hist-t-' || n AS task_id,
              CASE district_code WHEN '420112000000' THEN 'qu' ELSE 'd' || district_code END || '-approver' AS approver,
-             (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + floor(r_name1 * 10)::int]
-               || (ARRAY['伟','芳','娜','秀英','敏','静','丽','强','磊','军'])[1 + floor(r_name2 * 10)::int] AS applicant_name
+             {applicantName} AS applicant_name
       FROM (
         SELECT n,
                '4201' || (ARRAY['02','03','04','05','06','07','11','12','13','14','15','16','17'])[n % 130 / 10 + 1]
@@ -153,7 +155,7 @@ final class InboxBenchData {
                random() AS r_took, random() AS r_outcome, random() AS r_name1, random() AS r_name2
         FROM generate_series(1, ?) AS n
       ) r
-      """;
+      """);
 
   private static final String HISTORY_APPLICATIONS = """
       INSERT INTO mz_application (app_no, app_type, region_code, community_code, street_code, district_code, status,
@@ -194,7 +196,7 @@ final class InboxBenchData {
    * street n % 130: district 4201dd (13 districts of Wuhan), street n % 10 + 1 of it (420112001 is
    * 吴家山街, 420112002 将军路街), community 1 or 2 of the street.
    */
-  private static final String PLAN = """
+  private static final String PLAN = BenchSql.withApplicantName("""
       CREATE UNLOGGED TABLE bench_plan AS
       SELECT n, street || '000' AS street_code, street || lpad((n / 130 % 2 + 1)::text, 3, '0') AS community_code,
              district_code, task_key, due, created, applicant_name, assigned, user_pick,
@@ -222,18 +224,14 @@ final class InboxBenchData {
                CASE WHEN r_no_due < 0.05 THEN NULL
                     ELSE CAST(? AS timestamp) - interval '20 days' + r_due * interval '50 days' END AS due,
                CAST(? AS timestamp) - interval '1 minute' - r_created * interval '60 days' AS created,
-               (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'])
-                   [1 + floor(r_name1 * 20)::int]
-                 || (ARRAY['伟','芳','娜','秀英','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀兰','霞',
-                           '平','刚','桂英','建华','玉兰','志强','淑珍','文','华','红'])[1 + floor(r_name2 * 30)::int]
-                 AS applicant_name
+               {applicantName} AS applicant_name
         FROM (
           SELECT n, random() AS r_stage, random() AS r_assign, random() AS r_user, random() AS r_no_due,
                  random() AS r_due, random() AS r_created, random() AS r_name1, random() AS r_name2
           FROM generate_series(1, ?) AS n
         ) r
       ) p
-      """;
+      """);
 
   private static final String APPLICATIONS = """
       INSERT INTO mz_application (app_no, app_type, region_code, community_code, street_code, district_code, status,

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 
 import javax.sql.DataSource;
 
+import cn.minzheng.approvals.support.BenchSql;
+
 /**
  * The annual-review benchmark's households: approved 低保 applications written in bulk (generate_series)
  * as the 低保 model and ApplicationService leave them at 公示 end ({@code End_Published}, status approved,
@@ -52,7 +54,7 @@ final class ReviewBenchData {
    * with a per-capita income below the standard (780 yuan), the benefit the difference for the household.
    * Approved between 1 and 13 months ago.
    */
-  private static final String APPLICATIONS = """
+  private static final String APPLICATIONS = BenchSql.withApplicantName("""
       INSERT INTO mz_application (app_no, app_type, region_code, community_code, street_code, district_code, status,
         stage, applicant_name, applicant_id_number, household_size, household_income, per_capita_income,
         standard_amount, amount, process_instance_id, created_by, created_at, updated_at, accepted_at)
@@ -64,18 +66,14 @@ final class ReviewBenchData {
         SELECT n, street, street || lpad((n / 10 % 2 + 1)::text, 3, '0') AS community,
                1 + floor(r_size * 4)::int AS size, round((r_income * 600)::numeric, 2) AS per_capita,
                CAST(? AS timestamp) - interval '30 days' - r_approved * interval '365 days' AS approved,
-               (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'])
-                   [1 + floor(r_name1 * 20)::int]
-                 || (ARRAY['伟','芳','娜','秀英','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀兰','霞',
-                           '平','刚','桂英','建华','玉兰','志强','淑珍','文','华','红'])[1 + floor(r_name2 * 30)::int]
-                 AS applicant_name
+               {applicantName} AS applicant_name
         FROM (
           SELECT n, '420112' || lpad((n % 10 + 1)::text, 3, '0') AS street, random() AS r_size, random() AS r_income,
                  random() AS r_approved, random() AS r_name1, random() AS r_name2
           FROM generate_series(1, ?) AS n
         ) r
       ) h
-      """;
+      """);
 
   /** An approved application holds its applicant, as ApplicationService keeps it. */
   private static final String OPEN_PERSONS = """
