@@ -38,37 +38,14 @@ final class InboxBenchData {
 
   /** True when the data set was (re)made, false when the one in the database was reused. */
   static boolean ensure(DataSource dataSource, String processDefinitionId, Timestamp now) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      if (kept(connection, VERSION, TASKS, CLEAN, 0.2025)) {
-        connection.commit();
-        return false;
-      }
-      try (PreparedStatement plan = connection.prepareStatement(PLAN)) {
-        plan.setTimestamp(1, now);
-        plan.setTimestamp(2, now);
-        plan.setInt(3, TASKS);
-        plan.execute();
-      }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(APPLICATIONS);
-      }
-      try (PreparedStatement executions = connection.prepareStatement(EXECUTIONS)) {
-        executions.setString(1, processDefinitionId);
-        executions.execute();
-      }
-      try (PreparedStatement tasks = connection.prepareStatement(TASKS_SQL)) {
-        tasks.setString(1, processDefinitionId);
-        tasks.execute();
-      }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(LINKS);
-        statement.execute("DROP TABLE bench_plan");
-        statement.execute("INSERT INTO bench_dataset (name, row_count) VALUES ('" + VERSION + "', " + TASKS + ")");
-      }
-      connection.commit();
-      return true;
-    }
+    return made(dataSource, VERSION, TASKS, CLEAN, 0.2025, connection -> {
+      execute(connection, PLAN, now, now, TASKS);
+      execute(connection, APPLICATIONS);
+      execute(connection, EXECUTIONS, processDefinitionId);
+      execute(connection, TASKS_SQL, processDefinitionId);
+      execute(connection, LINKS);
+      execute(connection, "DROP TABLE bench_plan");
+    });
   }
 
   /**
@@ -78,32 +55,32 @@ final class InboxBenchData {
    * True when made, false when the one in the database was reused.
    */
   static boolean ensureHistory(DataSource dataSource, String processDefinitionId, Timestamp now) throws SQLException {
+    return made(dataSource, HISTORY_VERSION, HISTORY, CLEAN_HISTORY, 0.2026, connection -> {
+      execute(connection, HISTORY_PLAN, now, HISTORY);
+      execute(connection, HISTORY_APPLICATIONS);
+      execute(connection, HISTORY_INSTANCES, processDefinitionId);
+      execute(connection, HISTORY_TASKS, processDefinitionId);
+      execute(connection, "DROP TABLE bench_hist");
+    });
+  }
+
+  /** Writes a data set's rows on the connection given (one transaction). */
+  private interface Fill {
+    void into(Connection connection) throws SQLException;
+  }
+
+  /** Makes the data set {@code name} unless it is there already; true when it was made. */
+  private static boolean made(DataSource dataSource, String name, int rows, String[] clean, double seed, Fill fill)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      if (kept(connection, HISTORY_VERSION, HISTORY, CLEAN_HISTORY, 0.2026)) {
-        connection.commit();
-        return false;
-      }
-      try (PreparedStatement plan = connection.prepareStatement(HISTORY_PLAN)) {
-        plan.setTimestamp(1, now);
-        plan.setInt(2, HISTORY);
-        plan.execute();
-      }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(HISTORY_APPLICATIONS);
-      }
-      for (String sql : new String[] {HISTORY_INSTANCES, HISTORY_TASKS}) {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-          insert.setString(1, processDefinitionId);
-          insert.execute();
-        }
-      }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("DROP TABLE bench_hist");
-        statement.execute("INSERT INTO bench_dataset (name, row_count) VALUES ('" + HISTORY_VERSION + "', " + HISTORY + ")");
+      boolean make = !kept(connection, name, rows, clean, seed);
+      if (make) {
+        fill.into(connection);
+        execute(connection, "INSERT INTO bench_dataset (name, row_count) VALUES (?, ?)", name, rows);
       }
       connection.commit();
-      return true;
+      return make;
     }
   }
 
@@ -125,6 +102,16 @@ final class InboxBenchData {
       }
       statement.execute("SELECT setseed(" + seed + ")");
       return false;
+    }
+  }
+
+  /** One statement with its parameters (timestamps, numbers, strings), run to its end. */
+  private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.execute();
     }
   }
 
