@@ -101,7 +101,6 @@ class DibaoFlowBenchmarkTest {
   @Autowired InboxService inbox;
   @Autowired UserDirectory users;
   @Autowired JdbcTemplate jdbc;
-  @Autowired DataSource dataSource;
   @Autowired ObjectMapper json;
 
   /** One way of working a case: how it is filed and how a task is completed; the rest is the same engine API. */
@@ -205,8 +204,7 @@ class DibaoFlowBenchmarkTest {
       if (timed) {
         nanos += spent;
         cycles += n;
-        counted = new StatementCounter.Counts(counted.statements() + after.minus(before).statements(),
-            counted.roundTrips() + after.minus(before).roundTrips(), counted.commits() + after.minus(before).commits());
+        counted = counted.plus(after.minus(before));
       }
     }
 

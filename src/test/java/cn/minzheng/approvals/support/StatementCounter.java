@@ -33,6 +33,10 @@ public final class StatementCounter {
     public Counts minus(Counts earlier) {
       return new Counts(statements - earlier.statements, roundTrips - earlier.roundTrips, commits - earlier.commits);
     }
+
+    public Counts plus(Counts more) {
+      return new Counts(statements + more.statements, roundTrips + more.roundTrips, commits + more.commits);
+    }
   }
 
   private final ThreadLocal<Boolean> counting = ThreadLocal.withInitial(() -> Boolean.FALSE);
