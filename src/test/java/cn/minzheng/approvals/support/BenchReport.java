@@ -15,6 +15,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import cn.minzheng.approvals.dashboard.Percentiles;
+
 /**
  * One benchmark's figures: {@code target/bench/<name>.json} (machine-readable, with the machine and the
  * targets) and {@code <name>.txt} (for people). {@code .ci/bench} joins the targets of every report into
@@ -30,12 +32,12 @@ public final class BenchReport {
   /** Percentiles of timed runs, in milliseconds. */
   public record Stats(int runs, double p50, double p95, double p99, double max, double mean) {
 
+    /** The dashboard's percentiles (interpolated, as PostgreSQL's percentile_cont) of the runs' times. */
     public static Stats ofNanos(long[] nanos) {
-      long[] sorted = nanos.clone();
-      Arrays.sort(sorted);
-      double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-      return new Stats(sorted.length, ms(percentile(sorted, 50)), ms(percentile(sorted, 95)),
-          ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]), round(mean));
+      List<Long> runs = Arrays.stream(nanos).boxed().toList();
+      double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
+      return new Stats(nanos.length, ms(Percentiles.of(runs, 0.50)), ms(Percentiles.of(runs, 0.95)),
+          ms(Percentiles.of(runs, 0.99)), ms(Arrays.stream(nanos).max().orElse(0)), round(mean));
     }
   }
 
@@ -136,11 +138,6 @@ public final class BenchReport {
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
-  }
-
-  public static long percentile(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
   }
 
   public static double ms(long nanos) {
