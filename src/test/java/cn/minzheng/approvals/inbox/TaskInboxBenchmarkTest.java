@@ -84,7 +84,9 @@ class TaskInboxBenchmarkTest {
     CurrentUser clerk = users.load("wjs-clerk").orElseThrow();
     CurrentUser approver = users.load("qu-approver").orElseThrow();
     Map<String, Long> counts = counts();
-    String loadBefore = loadAverage();
+    // made now: its "load average before" is the load right before the timed runs
+    BenchReport report = BenchReport.named("inbox", "Inbox benchmark: first page (scope all, page 0, size " + PAGE_SIZE
+        + ") at " + counts.get("openTasks") + " open tasks and " + counts.get("finishedInstances") + " finished instances");
 
     // when: each way warmed up, then timed
     Result query = measure("TaskInbox.page", clerk, "one statement: the page with its total (TaskInboxMapper.page)",
@@ -94,13 +96,12 @@ class TaskInboxBenchmarkTest {
     // for information: a larger inbox, the whole district's approvals
     Result district = measure("TaskInbox.page", approver, "the same for a district approver (larger inbox)",
         () -> inbox.page(approver, "all", null, null, null, null, 0, PAGE_SIZE));
-    String loadAfter = loadAverage();
 
     // then: both ways find the same tasks (the data set keeps every task within its street)
     assertThat(query.rows()).isEqualTo(PAGE_SIZE);
     assertThat(query.total()).isEqualTo(camunda.total()).isPositive();
     assertThat(district.total()).isEqualTo(oldWay(approver).total());
-    write(made || madeHistory, fillSeconds, counts, List.of(query, camunda, district), plans(clerk), loadBefore, loadAfter);
+    write(report, made || madeHistory, fillSeconds, counts, List.of(query, camunda, district), plans(clerk));
   }
 
   private Page<Task> oldWay(CurrentUser user) {
@@ -111,10 +112,6 @@ class TaskInboxBenchmarkTest {
     return new Page<>(tasks, total, 0, PAGE_SIZE);
   }
 
-  /** The machine is shared: the load around the runs says how much to trust them. */
-  private static String loadAverage() {
-    return BenchReport.loadAverage();
-  }
 
   private Result measure(String name, CurrentUser user, String description, Supplier<Page<?>> run) {
     Page<?> last = null;
@@ -168,28 +165,24 @@ class TaskInboxBenchmarkTest {
     return plans;
   }
 
-  private void write(boolean made, double fillSeconds, Map<String, Long> counts, List<Result> results,
-                     Map<String, List<String>> plans, String loadBefore, String loadAfter) throws IOException {
+  private void write(BenchReport report, boolean made, double fillSeconds, Map<String, Long> counts,
+                     List<Result> results, Map<String, List<String>> plans) throws IOException {
     Result clerk = results.get(0);
     Result district = results.get(2);
-    BenchReport report = BenchReport.named("inbox", "Inbox benchmark: first page (scope all, page 0, size " + PAGE_SIZE
-        + ") at " + counts.get("openTasks") + " open tasks and " + counts.get("finishedInstances") + " finished instances");
     report.atMost("inbox first page p95, " + clerk.user().substring(0, clerk.user().indexOf(' ')), clerk.p95(), 20, "ms",
         "p50 " + clerk.p50() + " ms, inbox of " + clerk.total() + " tasks");
     report.atMost("inbox first page p95, " + district.user().substring(0, district.user().indexOf(' ')), district.p95(),
         20, "ms", "p50 " + district.p50() + " ms, the whole district's inbox: " + district.total() + " tasks");
     report.put("database", TestDatabase.benchUrl());
     report.put("postgresql", jdbc.queryForObject("SHOW server_version", String.class));
-    report.put("loadAverageAroundRuns", Map.of("before", loadBefore, "after", loadAfter));
     report.put("dataSet", Map.of("version", InboxBenchData.VERSION + " + " + InboxBenchData.HISTORY_VERSION,
-        "made", made, "fillSeconds", round(fillSeconds), "rows", counts));
+        "made", made, "fillSeconds", BenchReport.round(fillSeconds), "rows", counts));
     report.put("warmUp", WARM_UP);
     report.put("results", results);
     report.put("plans", plans);
     report.line("Data set " + InboxBenchData.VERSION + " + " + InboxBenchData.HISTORY_VERSION
-        + (made ? " made in " + round(fillSeconds) + " s" : " reused") + ": " + counts);
-    report.line(RUNS + " runs after " + WARM_UP + " warm-up runs, load average " + loadBefore + " → " + loadAfter
-        + ", milliseconds:");
+        + (made ? " made in " + BenchReport.round(fillSeconds) + " s" : " reused") + ": " + counts);
+    report.line(RUNS + " runs after " + WARM_UP + " warm-up runs, milliseconds:");
     report.line("");
     report.line(String.format("%-16s %-12s %8s %8s %8s %8s %8s %5s %6s", "", "user", "p50", "p95", "p99", "max",
         "mean", "rows", "total"));
@@ -207,9 +200,5 @@ class TaskInboxBenchmarkTest {
       lines.forEach(line -> report.line("  " + line));
     });
     report.write(json);
-  }
-
-  private static double round(double value) {
-    return BenchReport.round(value);
   }
 }

@@ -289,6 +289,8 @@ class DibaoFlowBenchmarkTest {
       };
 
       // when: both warmed up, then timed in alternating rounds
+      BenchReport report = BenchReport.named(REPORT, "低保 flow: complete cycles per second, ours against plain Camunda"
+          + " (max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB)");
       heap.start();
       bare.run(WARM_UP, false);
       ours.run(WARM_UP, false);
@@ -310,7 +312,7 @@ class DibaoFlowBenchmarkTest {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mz_notice", Integer.class)).isEqualTo(3 * all);
       assertThat(ours.counted.statements()).isPositive();
       assertThat(bare.counted.statements()).isPositive();
-      write(ours, bare, heap);
+      write(report, ours, bare, heap);
     }
   }
 
@@ -319,10 +321,8 @@ class DibaoFlowBenchmarkTest {
         .finished().count();
   }
 
-  private void write(Flow ours, Flow bare, HeapSampler heap) throws Exception {
+  private void write(BenchReport report, Flow ours, Flow bare, HeapSampler heap) throws Exception {
     double ratio = ours.perSecond() / bare.perSecond();
-    BenchReport report = BenchReport.named(REPORT, "低保 flow: complete cycles per second, ours against plain Camunda"
-        + " (max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB)");
     report.atLeast("flow: ours / plain Camunda, cycles per second", ratio, 0.8, "×",
         String.format("ours %.2f/s, plain %.2f/s", ours.perSecond(), bare.perSecond()));
     Map<String, Object> engines = new LinkedHashMap<>();

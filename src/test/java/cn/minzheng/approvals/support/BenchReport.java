@@ -77,20 +77,18 @@ public final class BenchReport {
     return this;
   }
 
-  public List<Target> targets() {
-    return List.copyOf(targets);
-  }
-
   /** Writes both files and returns the text one. */
   public Path write(ObjectMapper json) throws IOException {
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
+    Map<String, Object> machine = machine();
+    String loadAfter = loadAverage();
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("benchmark", name);
     report.put("title", title);
     report.put("at", OffsetDateTime.now().toString());
-    report.put("machine", machine());
-    report.put("loadAverage", Map.of("before", loadBefore, "after", loadAverage()));
+    report.put("machine", machine);
+    report.put("loadAverage", Map.of("before", loadBefore, "after", loadAfter));
     report.put("targets", targets);
     report.put("figures", figures);
     Files.writeString(dir.resolve(name + ".json"),
@@ -98,8 +96,8 @@ public final class BenchReport {
 
     StringBuilder out = new StringBuilder();
     out.append(title).append('\n');
-    out.append(machine()).append(", load average before ").append(loadBefore).append(", after ")
-        .append(loadAverage()).append("\n\n");
+    out.append(machine).append(", load average before ").append(loadBefore).append(", after ").append(loadAfter)
+        .append("\n\n");
     for (Target t : targets) {
       out.append(String.format("%-4s %s: %s %s (target %s %s %s)%s%n", t.met() ? "MET" : "MISS", t.metric(),
           t.measured(), t.unit(), t.lowerIsBetter() ? "≤" : "≥", t.target(), t.unit(),
@@ -112,7 +110,7 @@ public final class BenchReport {
   }
 
   /** What the figures were measured on: the machine is shared, so its load is recorded too. */
-  public static Map<String, Object> machine() {
+  private static Map<String, Object> machine() {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cpus", Runtime.getRuntime().availableProcessors());
     machine.put("cpu", cpuModel());
@@ -123,7 +121,7 @@ public final class BenchReport {
     return machine;
   }
 
-  public static String loadAverage() {
+  private static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException | RuntimeException e) {
